@@ -1,0 +1,134 @@
+/*
+** ir_print.c -- a module to canonical text: the form cuda-tile-opt prints
+** (short types, defaults omitted, implicit terminators elided), except
+** that values keep the names they were written with.  Values without a
+** name (from bytecode) print as %<id>, their number in the module.
+*/
+#include <config.h>
+#include "ir_int.h"
+
+#include <ctype.h>
+#include <string.h>
+
+void print_raw(struct printer *pr, const char *s) { ts_buf_puts(pr->b, s); }
+
+void print_sep(struct printer *pr) {
+  if (pr->space) ts_buf_putc(pr->b, ' ');
+  pr->space = false;
+}
+
+void print_type(struct printer *pr, const struct ty *t) { ty_print(pr->b, t); }
+
+/* A value's name: %name, %name#k when it is one of a group of results
+** bound together (%name:N), or a number when it has none. */
+void print_value(struct printer *pr, const struct ir_value *v) {
+  if (!v->name) {
+    ts_buf_printf(pr->b, "%%%u", (unsigned)v->id);
+    return;
+  }
+  ts_buf_printf(pr->b, "%%%s", v->name);
+  if (v->def && v->def->nout > 1) {
+    const struct ir_op *op = v->def;
+    bool shared = op->out[0].name == op->out[op->nout - 1].name;
+    if (shared) ts_buf_printf(pr->b, "#%u", v->index);
+  }
+}
+
+void print_string(struct printer *pr, const char *s, size_t n) {
+  ts_buf_putc(pr->b, '"');
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == '"' || c == '\\') ts_buf_printf(pr->b, "\\%c", c);
+    else if (isprint(c)) ts_buf_putc(pr->b, (char)c);
+    else ts_buf_printf(pr->b, "\\%02X", c);
+  }
+  ts_buf_putc(pr->b, '"');
+}
+
+void print_attr_dict(struct printer *pr, const struct ir_attrs *a) {
+  if (!a->dict) return;
+  print_sep(pr);
+  ts_buf_putc(pr->b, ' ');
+  print_raw(pr, a->dict);
+  pr->space = true;
+}
+
+static void indent(struct printer *pr) {
+  for (int i = 0; i < pr->indent; i++) ts_buf_puts(pr->b, "  ");
+}
+
+/* Results on the left: %a:N when they were bound as one group. */
+static void print_results(struct printer *pr, const struct ir_op *op) {
+  if (!op->nout) return;
+  bool shared = op->nout > 1 && op->out[0].name &&
+                op->out[0].name == op->out[op->nout - 1].name;
+  if (shared) {
+    ts_buf_printf(pr->b, "%%%s:%d = ", op->out[0].name, op->nout);
+    return;
+  }
+  for (int i = 0; i < op->nout; i++) {
+    if (i) print_raw(pr, ", ");
+    if (op->out[i].name) ts_buf_printf(pr->b, "%%%s", op->out[i].name);
+    else print_value(pr, &op->out[i]);
+  }
+  print_raw(pr, " = ");
+}
+
+static void print_op(struct printer *pr, const struct ir_op *op) {
+  indent(pr);
+  print_results(pr, op);
+  if (op->code == IR_OP_module) print_raw(pr, "cuda_tile.");
+  print_raw(pr, ir_optab[op->code].name);
+  pr->space = true;
+  const char *fmt = ir_optab[op->code].fmt;
+  if (fmt) print_fmt(pr, op, fmt);
+  else ir_custom_syntax[op->code].print(pr, op);
+  ts_buf_putc(pr->b, '\n');
+}
+
+/* Is op a terminator without operands that the parser would add back? */
+static bool elidable(const struct ir_op *op) {
+  return op->nin == 0 && !op->attr.dict &&
+         (op->code == IR_OP_yield || op->code == IR_OP_continue);
+}
+
+/*
+** region -> '{' NL op* '}'.  With print_args the block arguments are
+** listed first, '(' %a ':' T, ... ')', on a line of their own (reduce,
+** scan).  With elide_term a last yield/continue without operands is left
+** out, as the parser adds it back.
+*/
+void print_region(struct printer *pr, const struct ir_op *op,
+                  const struct ir_region *r, bool print_args, bool elide_term) {
+  (void)op;
+  const struct ir_block *b = r->block;
+  print_sep(pr);
+  if (print_args) {
+    ts_buf_putc(pr->b, '\n');
+    indent(pr);
+    print_raw(pr, "(");
+    for (int i = 0; b && i < b->nargs; i++) {
+      if (i) print_raw(pr, ", ");
+      print_value(pr, &b->args[i]);
+      print_raw(pr, ": ");
+      print_type(pr, b->args[i].type);
+    }
+    print_raw(pr, ") ");
+  }
+  print_raw(pr, "{\n");
+  pr->indent++;
+  for (const struct ir_op *o = b ? b->first : NULL; o; o = o->next) {
+    if (!o->next && elide_term && elidable(o)) break;
+    print_op(pr, o);
+  }
+  pr->indent--;
+  indent(pr);
+  print_raw(pr, "}");
+  pr->space = true;
+}
+
+int ir_print(const struct ir_module *m, struct ts_buf *b) {
+  struct printer pr = { .b = b, .m = (struct ir_module *)m };
+  for (const struct ir_op *op = m->op; op; op = op->next) print_op(&pr, op);
+  return b->oom ? -1 : 0;
+}

@@ -1,0 +1,457 @@
+/*
+** tilesim.c -- the command-line tool: `tilesim COMMAND [OPTIONS] FILE...`.
+** A thin layer: read files, call the library, print its diagnostics.
+** Only this file exits.
+*/
+#include <config.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ir.h"
+
+/* Exit statuses (also in the man page, EXIT STATUS). */
+enum {
+  EXIT_OK = 0,       /* success */
+  EXIT_INVALID = 1,  /* the input is invalid, or a check failed */
+  EXIT_USAGE = 2,    /* bad command line */
+  EXIT_SYSTEM = 3,   /* a file could not be read or written, out of memory */
+};
+
+struct cmd {
+  const char *name;
+  int (*run)(int argc, char **argv);
+  const char *synopsis;
+  const char *help;
+};
+static const struct cmd commands[];
+
+/* ---- diagnostics to stderr ---- */
+
+static void print_diag(void *ud, const struct ts_diag *d) {
+  (void)ud;
+  char *s;
+  ts_diag_format(d, &s);
+  fputs(s ? s : d->msg, stderr);
+  if (!s) fputc('\n', stderr);
+  free(s);
+}
+
+static void usage_error(const char *cmd, const char *fmt, const char *arg) {
+  fprintf(stderr, "tilesim: ");
+  fprintf(stderr, fmt, arg);
+  fprintf(stderr, "\nTry 'tilesim help%s%s' for more information.\n",
+          cmd ? " " : "", cmd ? cmd : "");
+}
+
+/* Read a whole file ("-" = stdin) into a NUL-terminated buffer. */
+static char *read_file(const char *path, size_t *len) {
+  FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+  if (!f) {
+    fprintf(stderr, "tilesim: cannot read '%s': %s\n", path, strerror(errno));
+    return NULL;
+  }
+  size_t cap = 1 << 16, n = 0;
+  char *buf = malloc(cap);
+  for (;;) {
+    if (!buf) break;
+    n += fread(buf + n, 1, cap - n - 1, f);
+    if (n < cap - 1) break;
+    char *nb = realloc(buf, cap *= 2);
+    if (!nb) { free(buf); buf = NULL; }
+    else buf = nb;
+  }
+  int err = ferror(f);
+  if (f != stdin) fclose(f);
+  if (!buf || err) {
+    fprintf(stderr, "tilesim: cannot read '%s': %s\n", path, buf ? strerror(errno) : "out of memory");
+    free(buf);
+    return NULL;
+  }
+  buf[n] = 0;
+  *len = n;
+  return buf;
+}
+
+/* ---- splitting at "// -----" (MLIR's --split-input-file) ----
+** Each chunk keeps its line numbers: everything outside it is blanked. */
+
+struct chunk { size_t start, end; };
+
+static int split_chunks(const char *text, size_t len, struct chunk *c, int max) {
+  int n = 0;
+  size_t start = 0;
+  for (size_t i = 0; i <= len; ) {
+    size_t eol = i;
+    while (eol < len && text[eol] != '\n') eol++;
+    const char *l = text + i;
+    size_t ll = eol - i;
+    while (ll && (*l == ' ' || *l == '\t')) l++, ll--;
+    if (ll >= 8 && strncmp(l, "// -----", 8) == 0 && n < max - 1) {
+      c[n++] = (struct chunk){ start, i };
+      start = eol;
+    }
+    if (eol >= len) break;
+    i = eol + 1;
+  }
+  c[n++] = (struct chunk){ start, len };
+  return n;
+}
+
+static char *blank_outside(const char *text, size_t len, struct chunk c) {
+  char *s = malloc(len + 1);
+  if (!s) return NULL;
+  for (size_t i = 0; i < len; i++)
+    s[i] = (i >= c.start && i < c.end) || text[i] == '\n' ? text[i] : ' ';
+  s[len] = 0;
+  return s;
+}
+
+/* ---- expected-error checking (MLIR's -verify-diagnostics) ---- */
+
+struct expect {
+  unsigned line;      /* the line the diagnostic must be on */
+  char msg[512];
+  int sev;            /* TS_ERROR, TS_WARNING, TS_NOTE */
+  bool seen;
+  unsigned at;        /* the line of the comment */
+};
+
+struct collector {
+  struct ts_source *src;
+  struct expect *e;
+  int n;
+  int unexpected;
+  const char *name;
+};
+
+/* Find "expected-(error|warning|note) [@below|@above|@+N|@-N] {{msg}}" */
+static int parse_expectations(const char *text, size_t len, struct chunk c,
+                              struct expect *e, int max) {
+  int n = 0;
+  unsigned line = 1;
+  for (size_t i = 0; i < c.start; i++) line += text[i] == '\n';
+  for (size_t i = c.start; i < c.end && n < max; ) {
+    size_t eol = i;
+    while (eol < len && text[eol] != '\n') eol++;
+    const char *p = text + i, *end = text + eol;
+    const char *k = NULL;
+    static const char *const kinds[] = { "expected-error", "expected-warning", "expected-note" };
+    int sev = -1;
+    for (int s = 0; s < 3 && !k; s++) {
+      const char *f = memmem(p, (size_t)(end - p), kinds[s], strlen(kinds[s]));
+      if (f) { k = f + strlen(kinds[s]); sev = s; }
+    }
+    if (k) {
+      unsigned target = line;
+      while (k < end && *k == ' ') k++;
+      if (*k == '@') {
+        k++;
+        if (!strncmp(k, "below", 5)) { target = 0; k += 5; }
+        else if (!strncmp(k, "above", 5)) { target = line - 1; k += 5; }
+        else { long d = strtol(k, (char **)&k, 10); target = (unsigned)((long)line + d); }
+      }
+      const char *o = memmem(k, (size_t)(end - k), "{{", 2);
+      const char *cl = o ? memmem(o, (size_t)(end - o), "}}", 2) : NULL;
+      if (o && cl) {
+        e[n] = (struct expect){ .line = target, .sev = sev, .at = line };
+        snprintf(e[n].msg, sizeof e[n].msg, "%.*s", (int)(cl - o - 2), o + 2);
+        n++;
+      }
+    }
+    i = eol + 1;
+    line++;
+  }
+  /* @below: the next line that is not an expectation comment */
+  for (int j = 0; j < n; j++) {
+    if (e[j].line) continue;
+    unsigned t = e[j].at + 1;
+    for (int k = j + 1; k < n && e[k].at == t; k++) t++;
+    e[j].line = t;
+  }
+  return n;
+}
+
+static void collect(void *ud, const struct ts_diag *d) {
+  struct collector *c = ud;
+  unsigned line = 0, col = 0;
+  if (d->loc.src) ts_source_linecol((struct ts_source *)d->loc.src, d->loc.off, &line, &col);
+  for (int i = 0; i < c->n; i++) {
+    struct expect *x = &c->e[i];
+    if (!x->seen && x->line == line && (int)d->sev == x->sev && strstr(d->msg, x->msg)) {
+      x->seen = true;
+      return;
+    }
+  }
+  if (d->sev == TS_NOTE) return;
+  c->unexpected++;
+  char *s;
+  ts_diag_format(d, &s);
+  fprintf(stderr, "unexpected %s", s ? s : d->msg);
+  free(s);
+}
+
+/* ---- one input: parse, verify, maybe print ---- */
+
+struct run_opts {
+  bool split, verify_diags, quiet;
+  const char *out;
+};
+
+static struct ir_module *load(const char *name, const char *text, size_t len,
+                              struct ts_diag_sink *sink) {
+  struct ir_module *m = ir_parse_text(name, text, len, sink);
+  if (!m) return NULL;
+  if (ir_verify(m, sink)) { ir_module_free(m); return NULL; }
+  return m;
+}
+
+/* Check one chunk against its expected-* comments; 0 when they match. */
+static int verify_chunk(const char *name, const char *text, size_t len, struct chunk c) {
+  static struct expect e[256];
+  char *t = blank_outside(text, len, c);
+  if (!t) return EXIT_SYSTEM;
+  int n = parse_expectations(text, len, c, e, 256);
+  struct collector col = { NULL, e, n, 0, name };
+  struct ts_diag_sink sink = { collect, &col, 0, 0 };
+  struct ir_module *m = ir_parse_text(name, t, len, &sink);
+  if (m) {
+    col.src = m->src;
+    (void)col;
+  }
+  /* diagnostics from the parser are matched against the same lines */
+  if (m) ir_verify(m, &sink);
+  int bad = col.unexpected;
+  for (int i = 0; i < n; i++)
+    if (!e[i].seen) {
+      fprintf(stderr, "%s:%u: expected %s not produced: %s\n", name, e[i].line,
+              e[i].sev == 0 ? "error" : e[i].sev == 1 ? "warning" : "note", e[i].msg);
+      bad++;
+    }
+  ir_module_free(m);
+  free(t);
+  return bad ? EXIT_INVALID : EXIT_OK;
+}
+
+static int verify_file(const char *path, const struct run_opts *o) {
+  size_t len;
+  char *text = read_file(path, &len);
+  if (!text) return EXIT_SYSTEM;
+  static struct chunk ch[4096];
+  int n = o->split ? split_chunks(text, len, ch, 4096) : 1;
+  if (!o->split) ch[0] = (struct chunk){ 0, len };
+  int rc = EXIT_OK;
+  for (int i = 0; i < n; i++) {
+    int r;
+    if (o->verify_diags) {
+      r = verify_chunk(path, text, len, ch[i]);
+    } else {
+      char *t = o->split ? blank_outside(text, len, ch[i]) : text;
+      struct ts_diag_sink sink = { print_diag, NULL, 0, 0 };
+      struct ir_module *m = t ? load(path, t, len, &sink) : NULL;
+      r = m ? EXIT_OK : t ? EXIT_INVALID : EXIT_SYSTEM;
+      if (sink.nerrors > 1)
+        fprintf(stderr, "%u errors\n", sink.nerrors);
+      ir_module_free(m);
+      if (t != text) free(t);
+    }
+    if (r > rc) rc = r;
+  }
+  free(text);
+  return rc;
+}
+
+static int parse_common(int argc, char **argv, const char *cmd, struct run_opts *o,
+                        char ***files, int *nfiles) {
+  *files = malloc((size_t)argc * sizeof **files);
+  *nfiles = 0;
+  if (!*files) return EXIT_SYSTEM;
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (!strcmp(a, "--split-input-file")) o->split = true;
+    else if (!strcmp(a, "--verify-diagnostics")) o->verify_diags = true;
+    else if (!strcmp(a, "-o") && i + 1 < argc) o->out = argv[++i];
+    else if (!strcmp(a, "-h") || !strcmp(a, "--help")) return -1;
+    else if (a[0] == '-' && a[1]) { usage_error(cmd, "unknown option '%s'", a); return EXIT_USAGE; }
+    else (*files)[(*nfiles)++] = argv[i];
+  }
+  if (!*nfiles) { usage_error(cmd, "%s: no input file", cmd); return EXIT_USAGE; }
+  return EXIT_OK;
+}
+
+static void show_help(const char *name);
+
+static int cmd_verify(int argc, char **argv) {
+  struct run_opts o = {0};
+  char **files;
+  int n, rc = parse_common(argc, argv, "verify", &o, &files, &n);
+  if (rc) { free(files); if (rc < 0) { show_help("verify"); return EXIT_OK; } return rc; }
+  for (int i = 0; i < n; i++) {
+    int r = verify_file(files[i], &o);
+    if (r > rc) rc = r;
+  }
+  free(files);
+  return rc;
+}
+
+/* The canonical text of one file (or of each chunk). */
+static int format_text(const char *path, const char *text, size_t len, bool split,
+                       struct ts_buf *out) {
+  static struct chunk ch[4096];
+  int n = split ? split_chunks(text, len, ch, 4096) : 1;
+  if (!split) ch[0] = (struct chunk){ 0, len };
+  for (int i = 0; i < n; i++) {
+    char *t = split ? blank_outside(text, len, ch[i]) : (char *)text;
+    struct ts_diag_sink sink = { print_diag, NULL, 0, 0 };
+    struct ir_module *m = t ? load(path, t, len, &sink) : NULL;
+    if (t != text) free(t);
+    if (!m) {
+      if (sink.nerrors > 1) fprintf(stderr, "%u errors\n", sink.nerrors);
+      return t ? EXIT_INVALID : EXIT_SYSTEM;
+    }
+    if (i) ts_buf_puts(out, "// -----\n");
+    int r = ir_print(m, out);
+    ir_module_free(m);
+    if (r) return EXIT_SYSTEM;
+  }
+  return EXIT_OK;
+}
+
+static int write_out(const char *path, const struct ts_buf *b) {
+  FILE *f = path && strcmp(path, "-") ? fopen(path, "wb") : stdout;
+  if (!f || fwrite(b->s ? b->s : "", 1, b->len, f) != b->len || (f != stdout && fclose(f))) {
+    fprintf(stderr, "tilesim: cannot write '%s': %s\n", path ? path : "stdout", strerror(errno));
+    return EXIT_SYSTEM;
+  }
+  return EXIT_OK;
+}
+
+static int cmd_fmt(int argc, char **argv) {
+  struct run_opts o = {0};
+  char **files;
+  int n, rc = parse_common(argc, argv, "fmt", &o, &files, &n);
+  if (rc) { free(files); if (rc < 0) { show_help("fmt"); return EXIT_OK; } return rc; }
+  if (n > 1 && o.out) { free(files); usage_error("fmt", "%s", "-o takes one input file"); return EXIT_USAGE; }
+  for (int i = 0; i < n && !rc; i++) {
+    size_t len;
+    char *text = read_file(files[i], &len);
+    if (!text) { rc = EXIT_SYSTEM; break; }
+    struct ts_buf b = {0};
+    rc = format_text(files[i], text, len, o.split, &b);
+    if (!rc) rc = write_out(o.out, &b);
+    ts_buf_free(&b);
+    free(text);
+  }
+  free(files);
+  return rc;
+}
+
+/* ---- tilesim test: golden files ----
+** FILE.mlir with expected-error comments: the diagnostics must be exactly
+** those (split at // -----).  Otherwise FILE.mlir must verify, its fmt
+** must equal FILE.expected when that exists, and fmt must be a fixed point. */
+static int test_file(const char *path) {
+  size_t len;
+  char *text = read_file(path, &len);
+  if (!text) return EXIT_SYSTEM;
+  int rc;
+  if (strstr(text, "expected-error") || strstr(text, "expected-warning")) {
+    struct run_opts o = { .split = true, .verify_diags = true };
+    free(text);
+    return verify_file(path, &o);
+  }
+  struct ts_buf once = {0}, twice = {0};
+  bool split = strstr(text, "// -----") != NULL;
+  rc = format_text(path, text, len, split, &once);
+  if (!rc) rc = format_text(path, once.s, once.len, split, &twice);
+  if (!rc && (once.len != twice.len || memcmp(once.s, twice.s, once.len))) {
+    fprintf(stderr, "%s: fmt is not a fixed point\n--- fmt ---\n%s--- fmt of fmt ---\n%s", path,
+            once.s, twice.s);
+    rc = EXIT_INVALID;
+  }
+  char exp_path[4096];
+  snprintf(exp_path, sizeof exp_path, "%.*s.expected", (int)(strlen(path) - 5), path);
+  FILE *f = rc ? NULL : fopen(exp_path, "rb");
+  if (f) {
+    fclose(f);
+    size_t elen;
+    char *want = read_file(exp_path, &elen);
+    if (!want) rc = EXIT_SYSTEM;
+    else if (elen != once.len || memcmp(want, once.s, elen)) {
+      /* report the first differing line */
+      unsigned line = 1;
+      size_t i = 0;
+      while (i < elen && i < once.len && want[i] == once.s[i]) line += want[i++] == '\n';
+      fprintf(stderr, "%s:%u: fmt differs from the expected text\n", exp_path, line);
+      const char *w = want + i, *g = once.s + i;
+      while (w > want && w[-1] != '\n') w--;
+      while (g > once.s && g[-1] != '\n') g--;
+      fprintf(stderr, "  want: %.*s\n  got:  %.*s\n", (int)strcspn(w, "\n"), w,
+              (int)strcspn(g, "\n"), g);
+      rc = EXIT_INVALID;
+    }
+    free(want);
+  }
+  ts_buf_free(&once);
+  ts_buf_free(&twice);
+  free(text);
+  return rc;
+}
+
+static int cmd_test(int argc, char **argv) {
+  int rc = EXIT_OK;
+  if (argc < 2) { usage_error("test", "%s", "test: no input file"); return EXIT_USAGE; }
+  for (int i = 1; i < argc; i++) {
+    int r = test_file(argv[i]);
+    if (r > rc) rc = r;
+  }
+  return rc;
+}
+
+static int cmd_help(int argc, char **argv) {
+  show_help(argc > 1 ? argv[1] : NULL);
+  return EXIT_OK;
+}
+
+static const struct cmd commands[] = {
+  { "verify", cmd_verify, "verify [--split-input-file] [--verify-diagnostics] FILE...",
+    "Parse and verify Tile IR files; print every error found.\n"
+    "  --split-input-file    treat '// -----' lines as separating independent inputs\n"
+    "  --verify-diagnostics  check the diagnostics against expected-error comments\n" },
+  { "fmt", cmd_fmt, "fmt [--split-input-file] [-o OUT] FILE...",
+    "Print Tile IR files in canonical form (to stdout, or to OUT with -o).\n" },
+  { "test", cmd_test, "test FILE...",
+    "Run golden test files (see the manual, TESTS).\n" },
+  { "help", cmd_help, "help [COMMAND]", "Show help for tilesim or for one command.\n" },
+  { NULL, NULL, NULL, NULL },
+};
+
+static void show_help(const char *name) {
+  for (const struct cmd *c = commands; name && c->name; c++)
+    if (!strcmp(c->name, name)) {
+      printf("usage: tilesim %s\n\n%s", c->synopsis, c->help);
+      return;
+    }
+  printf("usage: tilesim COMMAND [OPTIONS] FILE...\n\n"
+         "tilesim runs CUDA Tile IR programs on the CPU and predicts their\n"
+         "performance on a GPU.\n\nCommands:\n");
+  for (const struct cmd *c = commands; c->name; c++) printf("  tilesim %s\n", c->synopsis);
+  printf("\nOptions:\n  --version  print the version\n  --help     print this help\n"
+         "\nSee tilesim(1) for more.\n");
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) { show_help(NULL); return EXIT_USAGE; }
+  const char *c = argv[1];
+  if (!strcmp(c, "--version") || !strcmp(c, "-V")) {
+    printf("tilesim %s\n", PACKAGE_VERSION);
+    return EXIT_OK;
+  }
+  if (!strcmp(c, "--help") || !strcmp(c, "-h")) { show_help(NULL); return EXIT_OK; }
+  for (const struct cmd *k = commands; k->name; k++)
+    if (!strcmp(k->name, c)) return k->run(argc - 1, argv + 1);
+  usage_error(NULL, "unknown command '%s'", c);
+  return EXIT_USAGE;
+}
