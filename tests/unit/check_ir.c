@@ -9,7 +9,10 @@ int main(void) {
   SRunner *sr = srunner_create(suite_ir_lex());
   srunner_add_suite(sr, suite_ir_types());
   srunner_add_suite(sr, suite_ir_optab());
-  srunner_add_suite(sr, suite_ir_verify());
+  srunner_add_suite(sr, suite_ir_verify_arith());
+  srunner_add_suite(sr, suite_ir_verify_mem());
+  srunner_add_suite(sr, suite_ir_verify_struct());
+  srunner_add_suite(sr, suite_ir_print());
   srunner_add_suite(sr, suite_ir_float());
   srunner_run_all(sr, CK_NORMAL);
   int failed = srunner_ntests_failed(sr);

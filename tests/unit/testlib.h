@@ -24,7 +24,10 @@ char *tt_fmt(const char *text);
 Suite *suite_ir_lex(void);
 Suite *suite_ir_types(void);
 Suite *suite_ir_optab(void);
-Suite *suite_ir_verify(void);
+Suite *suite_ir_verify_arith(void);
+Suite *suite_ir_verify_mem(void);
+Suite *suite_ir_verify_struct(void);
+Suite *suite_ir_print(void);
 Suite *suite_ir_float(void);
 
 #endif

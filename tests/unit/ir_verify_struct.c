@@ -1,4 +1,4 @@
-/* ir_verify.c -- unit tests. */
+/* ir_verify_struct.c -- unit tests. */
 #include <config.h>
 
 #include "testlib.h"
@@ -6,8 +6,8 @@
 START_TEST(placeholder) { ck_assert_int_eq(1, 1); }
 END_TEST
 
-Suite *suite_ir_verify(void) {
-  Suite *s = suite_create("ir_verify");
+Suite *suite_ir_verify_struct(void) {
+  Suite *s = suite_create("ir_verify_struct");
   TCase *tc = tcase_create("core");
   tcase_add_test(tc, placeholder);
   suite_add_tcase(s, tc);

@@ -1,0 +1,15 @@
+/* ir_print.c -- unit tests. */
+#include <config.h>
+
+#include "testlib.h"
+
+START_TEST(placeholder) { ck_assert_int_eq(1, 1); }
+END_TEST
+
+Suite *suite_ir_print(void) {
+  Suite *s = suite_create("ir_print");
+  TCase *tc = tcase_create("core");
+  tcase_add_test(tc, placeholder);
+  suite_add_tcase(s, tc);
+  return s;
+}
