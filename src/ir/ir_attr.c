@@ -419,10 +419,12 @@ static uint64_t parse_scalar(struct parser *p, const struct ty *t, uint32_t off,
       if (neg || (v & ~mask)) parse_fail(p, off, (uint32_t)n, "hexadecimal float literal does not fit %s", ty_elem_names[t->elem]);
       return v;
     }
-    char buf[128];
-    snprintf(buf, sizeof buf, "%s%.*s", neg ? "-" : "", (int)n, text);
+    char *buf = parse_alloc(p, n + 2);
+    snprintf(buf, n + 2, "%s%.*s", neg ? "-" : "", (int)n, text);
+    if (k == T_INT)
+      parse_fail(p, off, (uint32_t)n, "unexpected decimal integer literal for a floating point value");
     if (ir_float_from_text(t->elem, buf, strlen(buf), &v))
-      parse_fail(p, off, (uint32_t)n, "float literal %s is out of range for %s", buf, ty_elem_names[t->elem]);
+      parse_fail(p, off, (uint32_t)n, "float literal is out of range for %s", ty_elem_names[t->elem]);
     return v;
   }
   if (k == T_IDENT) {

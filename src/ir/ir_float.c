@@ -144,13 +144,15 @@ overflow:
 
 int ir_float_from_text(enum ty_elem el, const char *text, size_t n, uint64_t *bits) {
   const struct ffmt *f = ffmt_get(el);
-  char buf[256];
-  if (!f || n >= sizeof buf) return -1;
+  char small[64], *buf = n < sizeof small ? small : malloc(n + 1);
+  if (!f || !buf) return -1;
   memcpy(buf, text, n);
   buf[n] = 0;
   char *end;
   double v = strtod(buf, &end);   /* MLIR too reads via double, then rounds */
-  if (*end || isinf(v)) return -1;
+  bool bad = *end != 0;
+  if (buf != small) free(buf);
+  if (bad) return -1;
   if (el == EL_F64) { memcpy(bits, &v, 8); return 0; }
   return encode(f, v, bits);
 }

@@ -56,12 +56,17 @@ static int operand_group_in(const struct elem *e) {
   return -1;
 }
 
+/* {name=default}: the name, and the default copied into buf (or NULL). */
 static void attr_split(const struct elem *e, const char **name, size_t *nn,
-                       const char **dflt) {
+                       const char **dflt, char *buf, size_t size) {
   const char *eq = memchr(e->s, '=', e->n);
   *name = e->s + 1;
   *nn = (eq ? (size_t)(eq - e->s) : e->n - 1) - 1;
-  *dflt = eq ? eq + 1 : NULL;
+  *dflt = NULL;
+  if (eq) {
+    snprintf(buf, size, "%.*s", (int)(e->s + e->n - 1 - (eq + 1)), eq + 1);
+    *dflt = buf;
+  }
 }
 
 /* ================= parsing ================= */
@@ -208,8 +213,9 @@ static void parse_elems(struct parser *p, struct opbuild *b, const struct elem *
       } while (parse_accept_punct(p, ','));
     } else if (x->s[0] == '{') {
       const char *name, *dflt;
+      char buf[32];
       size_t nn;
-      attr_split(x, &name, &nn, &dflt);
+      attr_split(x, &name, &nn, &dflt, buf, sizeof buf);
       attr_syntax_get(name, nn)->parse(p, b, dflt);
     } else if (x->s[0] == 't' && x->n > 1 && x->s[1] == '(') {
       parse_types(p, b, x);
@@ -339,8 +345,9 @@ static int print_elems(struct printer *pr, const struct ir_op *op,
       print_values(pr, v, c);
     } else if (x->s[0] == '{') {
       const char *name, *dflt;
+      char buf[32];
       size_t nn;
-      attr_split(x, &name, &nn, &dflt);
+      attr_split(x, &name, &nn, &dflt, buf, sizeof buf);
       attr_syntax_get(name, nn)->print(pr, op, dflt);
     } else if (x->s[0] == 't' && x->n > 1 && x->s[1] == '(') {
       print_types(pr, op, x);

@@ -16,7 +16,7 @@
 enum tok_kind {
   T_EOF, T_VALUE /* %x */, T_SYMBOL /* @x */, T_IDENT, T_BANG /* !x */,
   T_HASH /* #x */, T_INT, T_FLOAT, T_STRING, T_ARROW,
-  T_PUNCT /* one of ( ) [ ] { } < > , : = ? * + - */, T_ERROR
+  T_PUNCT /* one of ( ) [ ] { } < > , : = ? * + - */, T_BLOCK /* ^bb0 */, T_ERROR
 };
 
 struct token {

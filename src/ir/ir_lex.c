@@ -69,7 +69,7 @@ void ir_lex(const char *s, size_t n, size_t *pos, struct token *t) {
   size_t e = i + 1;
   if ((c == '%' || c == '@' || c == '!' || c == '#' || c == '^') && e < n) {
     t->kind = c == '%' ? T_VALUE : c == '@' ? T_SYMBOL : c == '!' ? T_BANG
-            : c == '#' ? T_HASH : T_ERROR;
+            : c == '#' ? T_HASH : T_BLOCK;
     if (c == '@' && s[e] == '"') {            /* @"quoted symbol" */
       enum tok_kind k;
       e = lex_string(s, n, e, &k);

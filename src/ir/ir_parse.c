@@ -59,7 +59,7 @@ void parse_next(struct parser *p) {
 static const char *tok_desc(struct parser *p) {
   static const char *const kind[] = {
     "end of file", "value", "symbol", "identifier", "type", "attribute",
-    "integer", "float", "string", "'->'", "punctuation", "?" };
+    "integer", "float", "string", "'->'", "punctuation", "block label", "?" };
   return kind[p->tok.kind];
 }
 
@@ -520,8 +520,41 @@ static struct ir_op *make_term(struct parser *p, enum ir_opcode code, uint32_t o
   return op;
 }
 
+/* The generic form's block header: ^bb ['(' %a ':' type {',' ...} ')'] ':'
+** Its arguments are the block's, unless the op's syntax already gave them. */
+static void parse_block_header(struct parser *p, struct ir_block *b, int nargs) {
+  uint32_t off = p->tok.off;
+  parse_next(p);
+  if (parse_accept_punct(p, '(')) {
+    struct ir_value args[256];
+    uint32_t tok[512];
+    const struct ty *types[256];
+    int n = 0;
+    if (!parse_is_punct(p, ')')) do {
+      if (n == 256) parse_fail_tok(p, "too many block arguments");
+      if (p->tok.kind != T_VALUE) parse_fail_tok(p, "expected SSA value name");
+      tok[2 * n] = p->tok.off;
+      tok[2 * n + 1] = p->tok.len;
+      parse_next(p);
+      parse_expect_punct(p, ':');
+      types[n++] = parse_type(p);
+      parse_loc_suffix(p, NULL);
+    } while (parse_accept_punct(p, ','));
+    parse_expect_punct(p, ')');
+    (void)args;
+    if (nargs) parse_fail(p, off, 1, "block arguments were already given by the op's syntax");
+    b->nargs = n;
+    b->args = parse_alloc(p, (size_t)(n ? n : 1) * sizeof *b->args);
+    for (int i = 0; i < n; i++) {
+      parse_def_arg(p, b, i, types[i]);
+      name_define(p, tok[2 * i], tok[2 * i + 1], &b->args[i], 1);
+    }
+  }
+  parse_expect_punct(p, ':');
+}
+
 /*
-** region -> '{' op* '}'
+** region -> '{' [block-header] op* '}'
 ** The block arguments (names at argtok, types argtypes) are defined for the
 ** body.  When implicit_term is an opcode and the block does not end in a
 ** terminator, one without operands is appended (MLIR's ensureTerminator).
@@ -543,6 +576,7 @@ void parse_region(struct parser *p, struct ir_op *parent, struct ir_region *r,
   }
   uint32_t open = p->tok.off;
   parse_expect_punct(p, '{');
+  if (p->tok.kind == T_BLOCK) parse_block_header(p, b, nargs);
   while (!parse_is_punct(p, '}')) {
     if (p->tok.kind == T_EOF) parse_fail(p, open, 1, "expected '}' to close this region");
     block_append(b, parse_op(p, b));
