@@ -196,7 +196,7 @@ static void collect(void *ud, const struct ts_diag *d) {
 /* ---- one input: parse, verify, maybe print ---- */
 
 struct run_opts {
-  bool split, verify_diags, quiet;
+  bool split, verify_diags, debuginfo;
   const char *out;
 };
 
@@ -272,6 +272,7 @@ static int parse_common(int argc, char **argv, const char *cmd, struct run_opts 
     const char *a = argv[i];
     if (!strcmp(a, "--split-input-file")) o->split = true;
     else if (!strcmp(a, "--verify-diagnostics")) o->verify_diags = true;
+    else if (!strcmp(a, "--print-debuginfo") || !strcmp(a, "--mlir-print-debuginfo")) o->debuginfo = true;
     else if (!strcmp(a, "-o") && i + 1 < argc) o->out = argv[++i];
     else if (!strcmp(a, "-h") || !strcmp(a, "--help")) return -1;
     else if (a[0] == '-' && a[1]) { usage_error(cmd, "unknown option '%s'", a); return EXIT_USAGE; }
@@ -298,7 +299,7 @@ static int cmd_verify(int argc, char **argv) {
 
 /* The canonical text of one file (or of each chunk). */
 static int format_text(const char *path, const char *text, size_t len, bool split,
-                       struct ts_buf *out) {
+                       bool debuginfo, struct ts_buf *out) {
   static struct chunk ch[4096];
   int n = split ? split_chunks(text, len, ch, 4096) : 1;
   if (!split) ch[0] = (struct chunk){ 0, len };
@@ -312,7 +313,7 @@ static int format_text(const char *path, const char *text, size_t len, bool spli
       return t ? EXIT_INVALID : EXIT_SYSTEM;
     }
     if (i) ts_buf_puts(out, "// -----\n");
-    int r = ir_print(m, out);
+    int r = debuginfo ? ir_print_debuginfo(m, out) : ir_print(m, out);
     ir_module_free(m);
     if (r) return EXIT_SYSTEM;
   }
@@ -339,7 +340,7 @@ static int cmd_fmt(int argc, char **argv) {
     char *text = read_file(files[i], &len);
     if (!text) { rc = EXIT_SYSTEM; break; }
     struct ts_buf b = {0};
-    rc = format_text(files[i], text, len, o.split, &b);
+    rc = format_text(files[i], text, len, o.split, o.debuginfo, &b);
     if (!rc) rc = write_out(o.out, &b);
     ts_buf_free(&b);
     free(text);
@@ -364,8 +365,8 @@ static int test_file(const char *path) {
   }
   struct ts_buf once = {0}, twice = {0};
   bool split = strstr(text, "// -----") != NULL;
-  rc = format_text(path, text, len, split, &once);
-  if (!rc) rc = format_text(path, once.s, once.len, split, &twice);
+  rc = format_text(path, text, len, split, false, &once);
+  if (!rc) rc = format_text(path, once.s, once.len, split, false, &twice);
   if (!rc && (once.len != twice.len || memcmp(once.s, twice.s, once.len))) {
     fprintf(stderr, "%s: fmt is not a fixed point\n--- fmt ---\n%s--- fmt of fmt ---\n%s", path,
             once.s, twice.s);
@@ -420,8 +421,10 @@ static const struct cmd commands[] = {
     "Parse and verify Tile IR files; print every error found.\n"
     "  --split-input-file    treat '// -----' lines as separating independent inputs\n"
     "  --verify-diagnostics  check the diagnostics against expected-error comments\n" },
-  { "fmt", cmd_fmt, "fmt [--split-input-file] [-o OUT] FILE...",
-    "Print Tile IR files in canonical form (to stdout, or to OUT with -o).\n" },
+  { "fmt", cmd_fmt, "fmt [--split-input-file] [--print-debuginfo] [-o OUT] FILE...",
+    "Print Tile IR files in canonical form (to stdout, or to OUT with -o).\n"
+    "  --split-input-file  treat '// -----' lines as separating independent inputs\n"
+    "  --print-debuginfo   also print #alias definitions and the loc(...) of ops\n" },
   { "test", cmd_test, "test FILE...",
     "Run golden test files (see the manual, TESTS).\n" },
   { "help", cmd_help, "help [COMMAND]", "Show help for tilesim or for one command.\n" },

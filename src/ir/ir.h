@@ -222,6 +222,14 @@ struct ir_op {
   struct ir_block *parent;
 };
 
+/* A '#name = value' definition at the top of a file (debug info,
+** locations); value is kept as canonical text. */
+struct ir_alias {
+  const char *name;            /* without '#' */
+  const char *value;
+  bool is_loc;                 /* a location: printed as #loc, #loc1, ... */
+};
+
 struct ir_module {
   struct ts_arena arena;
   struct ty_ctx *types;
@@ -231,6 +239,8 @@ struct ir_module {
   struct ts_source *src;       /* the text it was read from, if any */
   int version;                 /* 1301..1304 */
   uint32_t nvalues;            /* ids handed out so far */
+  int naliases;
+  struct ir_alias *aliases;
 };
 
 /* The operand group g of op: a pointer to its first operand, count in *n. */
@@ -249,5 +259,7 @@ struct ir_module *ir_parse_text(const char *name, const char *text, size_t len,
 unsigned ir_verify(const struct ir_module *m, struct ts_diag_sink *sink);
 /* The canonical text of m into b (0 ok, -1 out of memory). */
 int ir_print(const struct ir_module *m, struct ts_buf *b);
+/* The same, with debug info: #alias definitions and loc(...) of ops. */
+int ir_print_debuginfo(const struct ir_module *m, struct ts_buf *b);
 
 #endif

@@ -27,6 +27,11 @@ struct token {
 
 /* Lex the token at text+*pos (skipping blanks and // comments). */
 void ir_lex(const char *text, size_t len, size_t *pos, struct token *t);
+/* Text s (n bytes) re-spaced canonically, token by token, into b; each
+** #name in it is replaced by rename(ud, name) when that is not NULL. */
+void ir_lex_canon(struct ts_buf *b, const char *s, size_t n,
+                  const char *(*rename)(void *ud, const char *name, size_t len),
+                  void *ud);
 
 /* ---- parser (ir_parse.c) ---- */
 
@@ -104,6 +109,7 @@ void parse_group_begin(struct opbuild *b);
 
 struct printer {
   struct ts_buf *b;
+  bool debuginfo;                /* print loc(...) of ops */
   int indent;
   bool space;                    /* a space is due before the next element */
   struct ir_module *m;

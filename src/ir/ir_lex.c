@@ -99,3 +99,29 @@ void ir_lex(const char *s, size_t n, size_t *pos, struct token *t) {
   t->len = (uint32_t)(e - i);
   *pos = e;
 }
+
+/* Canonical spacing: one blank between tokens, except none after an
+** opening bracket, none before a closing one, a comma or a colon, none
+** after a colon, and none between a name and the bracket it opens
+** (`loc(`, `di_file<`). */
+void ir_lex_canon(struct ts_buf *b, const char *s, size_t n,
+                  const char *(*rename)(void *ud, const char *name, size_t len),
+                  void *ud) {
+  size_t pos = 0;
+  struct token t, prev = { T_EOF, 0, 0, 0 };
+  for (;;) {
+    ir_lex(s, n, &pos, &t);
+    if (t.kind == T_EOF || t.kind == T_ERROR) break;
+    bool space = prev.kind != T_EOF;
+    if (prev.kind == T_PUNCT && strchr("(<[:", prev.c)) space = false;
+    if (t.kind == T_PUNCT && strchr(")>],:", t.c)) space = false;
+    if (t.kind == T_PUNCT && strchr("(<", t.c) &&
+        (prev.kind == T_IDENT || prev.kind == T_HASH)) space = false;
+    if (space) ts_buf_putc(b, ' ');
+    const char *r = NULL;
+    if (t.kind == T_HASH && rename) r = rename(ud, s + t.off + 1, t.len - 1);
+    if (r) ts_buf_printf(b, "#%s", r);
+    else ts_buf_putn(b, s + t.off, t.len);
+    prev = t;
+  }
+}

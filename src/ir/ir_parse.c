@@ -778,6 +778,31 @@ static void skip_attribute(struct parser *p) {
   } while (depth > 0 || (p->tok.kind == T_PUNCT && strchr("([{<", p->tok.c)));
 }
 
+/* alias -> '#' name '=' attribute; kept as canonical text */
+static void parse_alias(struct parser *p) {
+  struct ir_module *m = p->m;
+  if (m->naliases % 16 == 0) {
+    struct ir_alias *a = parse_alloc(p, (size_t)(m->naliases + 16) * sizeof *a);
+    if (m->naliases) memcpy(a, m->aliases, (size_t)m->naliases * sizeof *a);
+    m->aliases = a;
+  }
+  struct ir_alias *a = &m->aliases[m->naliases];
+  a->name = ts_arena_strndup(&m->arena, parse_tok_text(p) + 1, p->tok.len - 1);
+  parse_next(p);
+  parse_expect_punct(p, '=');
+  uint32_t start = p->tok.off;
+  skip_attribute(p);
+  size_t end = p->tok.off;
+  while (end > start && strchr(" \t\r\n", p->src->text[end - 1])) end--;
+  struct ts_buf b = {0};
+  ir_lex_canon(&b, p->src->text + start, end - start, NULL, NULL);
+  a->value = b.s ? ts_arena_strndup(&m->arena, b.s, b.len) : NULL;
+  ts_buf_free(&b);
+  if (!a->name || !a->value) parse_fail(p, start, 1, "out of memory");
+  a->is_loc = !strncmp(a->value, "loc(", 4) || !strncmp(a->value, "#cuda_tile.di_loc<", 18);
+  m->naliases++;
+}
+
 /* cuda-module -> 'cuda_tile.module' @name ['attributes' dict] region */
 static struct ir_op *parse_cuda_module(struct parser *p) {
   if (!parse_is_kw(p, "cuda_tile.module"))
@@ -796,37 +821,33 @@ static struct ir_op *parse_cuda_module(struct parser *p) {
   return op;
 }
 
-/* file -> {'#' alias '=' attribute} ( cuda-module+
-**       | 'module' [@name] ['attributes' dict] '{' cuda-module+ '}' ) */
+/* file -> {alias} { cuda-module
+**                 | 'module' [@name] ['attributes' dict] '{' cuda-module+ '}' } */
 static void parse_module(struct parser *p) {
-  while (p->tok.kind == T_HASH) {
-    parse_next(p);
-    parse_expect_punct(p, '=');
-    skip_attribute(p);
-  }
-  bool wrapped = false;
-  if (parse_accept_kw(p, "module")) {       /* builtin.module around it */
-    wrapped = true;
-    if (p->tok.kind == T_SYMBOL) parse_next(p);
-    if (parse_accept_kw(p, "attributes")) {
-      struct ir_attrs a = {0};
-      parse_attr_dict(p, &a);
-    }
-    parse_expect_punct(p, '{');
-  }
+  while (p->tok.kind == T_HASH) parse_alias(p);
   struct ir_op *last = NULL;
   do {
-    struct ir_op *op = parse_cuda_module(p);
-    if (last) { last->next = op; op->prev = last; }
-    else p->m->op = op;
-    last = op;
-  } while (parse_is_kw(p, "cuda_tile.module"));
+    bool wrapped = parse_accept_kw(p, "module");   /* builtin.module around */
+    if (wrapped) {
+      if (p->tok.kind == T_SYMBOL) parse_next(p);
+      if (parse_accept_kw(p, "attributes")) {
+        struct ir_attrs a = {0};
+        parse_attr_dict(p, &a);
+      }
+      parse_expect_punct(p, '{');
+    }
+    do {
+      struct ir_op *op = parse_cuda_module(p);
+      if (last) { last->next = op; op->prev = last; }
+      else p->m->op = op;
+      last = op;
+    } while (parse_is_kw(p, "cuda_tile.module"));
+    if (wrapped) {
+      parse_expect_punct(p, '}');
+      parse_loc_suffix(p, NULL);
+    }
+  } while (p->tok.kind != T_EOF);
   p->m->name = p->m->op->attr.str;
-  if (wrapped) {
-    parse_expect_punct(p, '}');
-    parse_loc_suffix(p, NULL);
-  }
-  if (p->tok.kind != T_EOF) parse_fail_tok(p, "expected end of file after the module");
 }
 
 struct ir_module *ir_module_new(void) {

@@ -8,6 +8,7 @@
 #include "ir_int.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 void print_raw(struct printer *pr, const char *s) { ts_buf_puts(pr->b, s); }
@@ -74,6 +75,29 @@ static void print_results(struct printer *pr, const struct ir_op *op) {
   print_raw(pr, " = ");
 }
 
+/* With debug info, location aliases are renumbered #loc, #loc1, ...
+** (as MLIR prints them); other aliases keep their names. */
+static const char *alias_name(void *ud, const char *name, size_t len) {
+  const struct ir_module *m = ud;
+  static _Thread_local char buf[32];
+  for (int i = 0, k = 0; i < m->naliases; i++) {
+    const struct ir_alias *a = &m->aliases[i];
+    if (strlen(a->name) == len && !memcmp(a->name, name, len)) {
+      if (!a->is_loc) return a->name;
+      if (k) snprintf(buf, sizeof buf, "loc%d", k);
+      else snprintf(buf, sizeof buf, "loc");
+      return buf;
+    }
+    k += a->is_loc;
+  }
+  return NULL;
+}
+
+static void print_loc(struct printer *pr, const char *text) {
+  ts_buf_putc(pr->b, ' ');
+  ir_lex_canon(pr->b, text, strlen(text), alias_name, pr->m);
+}
+
 static void print_op(struct printer *pr, const struct ir_op *op) {
   indent(pr);
   print_results(pr, op);
@@ -83,6 +107,7 @@ static void print_op(struct printer *pr, const struct ir_op *op) {
   const char *fmt = ir_optab[op->code].fmt;
   if (fmt) print_fmt(pr, op, fmt);
   else ir_custom_syntax[op->code].print(pr, op);
+  if (pr->debuginfo && op->loc_text) print_loc(pr, op->loc_text);
   ts_buf_putc(pr->b, '\n');
 }
 
@@ -127,8 +152,22 @@ void print_region(struct printer *pr, const struct ir_op *op,
   pr->space = true;
 }
 
-int ir_print(const struct ir_module *m, struct ts_buf *b) {
-  struct printer pr = { .b = b, .m = (struct ir_module *)m };
+static int print_module(const struct ir_module *m, struct ts_buf *b, bool debuginfo) {
+  struct printer pr = { .b = b, .m = (struct ir_module *)m, .debuginfo = debuginfo };
+  for (int i = 0; debuginfo && i < m->naliases; i++) {
+    const struct ir_alias *a = &m->aliases[i];
+    ts_buf_printf(b, "#%s = ", alias_name(pr.m, a->name, strlen(a->name)));
+    ir_lex_canon(b, a->value, strlen(a->value), alias_name, pr.m);
+    ts_buf_putc(b, '\n');
+  }
   for (const struct ir_op *op = m->op; op; op = op->next) print_op(&pr, op);
   return b->oom ? -1 : 0;
+}
+
+int ir_print(const struct ir_module *m, struct ts_buf *b) {
+  return print_module(m, b, false);
+}
+
+int ir_print_debuginfo(const struct ir_module *m, struct ts_buf *b) {
+  return print_module(m, b, true);
 }
