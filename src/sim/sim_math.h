@@ -1,0 +1,41 @@
+/*
+** sim_math.h -- elementary functions that do not depend on the host's
+** libm: the same bits on every machine and compiler.  Each is correctly
+** rounded (round to nearest even) unless its comment says otherwise.
+*/
+#ifndef TILESIM_SIM_MATH_H
+#define TILESIM_SIM_MATH_H
+
+float sim_expf(float x);
+float sim_exp2f(float x);
+float sim_logf(float x);
+float sim_log2f(float x);
+float sim_sinf(float x);
+float sim_cosf(float x);
+float sim_tanf(float x);
+float sim_sinhf(float x);
+float sim_coshf(float x);
+float sim_tanhf(float x);
+float sim_powf(float x, float y);
+float sim_atan2f(float y, float x);
+float sim_sqrtf(float x);
+float sim_rsqrtf(float x);
+float sim_fmodf(float x, float y);
+
+double sim_exp(double x);
+double sim_exp2(double x);
+double sim_log(double x);
+double sim_log2(double x);
+double sim_sin(double x);
+double sim_cos(double x);
+double sim_tan(double x);
+double sim_sinh(double x);
+double sim_cosh(double x);
+double sim_tanh(double x);
+double sim_pow(double x, double y);
+double sim_atan2(double y, double x);
+double sim_sqrt(double x);
+double sim_rsqrt(double x);
+double sim_fmod(double x, double y);
+
+#endif

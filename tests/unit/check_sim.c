@@ -1,0 +1,18 @@
+/* check_sim.c -- the unit tests of src/sim. */
+#include <config.h>
+
+#include <stdlib.h>
+
+#include "testlib.h"
+
+Suite *suite_sim_math(void);
+Suite *suite_sim_npy(void);
+
+int main(void) {
+  SRunner *sr = srunner_create(suite_sim_math());
+  srunner_add_suite(sr, suite_sim_npy());
+  srunner_run_all(sr, CK_NORMAL);
+  int failed = srunner_ntests_failed(sr);
+  srunner_free(sr);
+  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
