@@ -1,0 +1,77 @@
+/*
+** sim.h -- what other layers see of the interpreter: global memory,
+** launching a kernel over a grid, and the result of a run.
+*/
+#ifndef TILESIM_SIM_H
+#define TILESIM_SIM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ir.h"
+
+/* ---- global memory (mem_global.c) ----
+** Kernel addresses are synthetic: allocation k lives at MEM_BASE(k), so an
+** access that strays out of one allocation lands in a gap and is caught. */
+#define MEM_SPACING (UINT64_C(1) << 36)
+#define MEM_BASE(k) (MEM_SPACING * (uint64_t)((k) + 1))
+
+struct mem_alloc {
+  uint64_t base;
+  size_t size;                 /* bytes */
+  unsigned char *host;         /* the bytes */
+  const char *name;            /* parameter or global name, for messages */
+  enum ty_elem elem;           /* element type it was made for */
+  bool readonly;
+};
+
+struct sim_mem {
+  struct mem_alloc *a;
+  int n, cap;
+};
+
+void mem_init(struct sim_mem *m);
+void mem_free(struct sim_mem *m);
+/* A new zeroed allocation of size bytes; NULL when out of memory. */
+struct mem_alloc *mem_alloc(struct sim_mem *m, size_t size, const char *name,
+                            enum ty_elem elem);
+/* The allocation holding [addr, addr+n), or NULL. */
+const struct mem_alloc *mem_find(const struct sim_mem *m, uint64_t addr, size_t n);
+/* The allocation whose gap or range addr is nearest to (for messages). */
+const struct mem_alloc *mem_nearest(const struct sim_mem *m, uint64_t addr);
+
+/* ---- a kernel argument, as the launcher takes it ---- */
+struct sim_value {
+  const struct ty *type;       /* rank-0 tile type of the entry parameter */
+  uint64_t bits;               /* scalar bits, or the address of a pointer */
+};
+
+/* ---- running ---- */
+
+enum sim_numerics { NUM_FMA, NUM_EXACT };
+
+struct sim_opts {
+  int threads;                 /* 0 = OpenMP's default */
+  enum sim_numerics numerics;
+  bool check_assumes;
+};
+
+/* The first runtime error of a launch, if any. */
+struct sim_error {
+  bool set;
+  struct ts_loc loc;
+  uint32_t block[3];
+  char msg[512];
+};
+
+/* Run entry over grid (x, y, z) with args (one per parameter).  Returns 0,
+** or -1 with the error in err (library code never prints). */
+int sim_launch(const struct ir_module *m, const struct ir_op *entry,
+               const uint32_t grid[3], const struct sim_value *args, int nargs,
+               struct sim_mem *mem, const struct sim_opts *o, struct sim_error *err);
+
+/* The entry named name, or the only one when name is NULL. */
+const struct ir_op *sim_find_entry(const struct ir_module *m, const char *name);
+
+#endif
