@@ -1,0 +1,74 @@
+/*
+** sim_int.h -- what the interpreter's files share: the per-block execution
+** context, value storage, runtime errors and the exec handlers.
+**
+** Storage: every SSA value has one buffer per thread, sized by its type
+** (types are static), made on first use and reused by every later
+** definition of that value (loop iterations, later blocks).  Element
+** layout in a tile buffer, row-major:
+**   i1 i4 i8 -> 1 byte (i1 is 0 or 1; i4 keeps its low 4 bits)
+**   i16 2, i32 4, i64 8 bytes;  f16 bf16 -> 2 bytes of bits;
+**   f32 tf32 -> 4 bytes (tf32 as f32 bits); f64 8; fp8 1; f4E2M1FN 1 byte
+**   (low 4 bits); ptr -> 8 bytes (a synthetic address); token -> nothing.
+** A tensor_view or tiled view value is a struct sim_view.
+*/
+#ifndef TILESIM_SIM_INT_H
+#define TILESIM_SIM_INT_H
+
+#include "ir.h"
+#include "sim.h"
+
+/* The runtime value of a tensor_view or a tiled view: base address and
+** the tensor's shape and strides (in elements) with dynamic ones known. */
+struct sim_view {
+  uint64_t base;
+  int rank;
+  int64_t shape[16];
+  int64_t strides[16];
+};
+
+/* Bytes per element of a tile of elt. */
+size_t sim_elt_size(const struct ty *elt);
+/* Bytes of a value of type t (a tile, a view, or 0 for a token). */
+size_t sim_type_size(const struct ty *t);
+
+struct sim_frame {
+  void **slot;                 /* indexed by ir_value.id */
+  size_t nslots;
+};
+
+struct sim_ctx {
+  const struct ir_module *m;
+  struct sim_mem *mem;
+  const struct sim_opts *o;
+  struct sim_frame *f;
+  uint32_t bid[3], grid[3];
+  struct sim_error *err;       /* this thread's first error */
+  const struct ir_op *term;    /* the terminator that ended the last block */
+};
+
+/* The storage of v (made on first use); NULL only when out of memory,
+** after recording the error. */
+void *sim_val(struct sim_ctx *c, const struct ir_value *v);
+/* The storage of operand i / result i of op. */
+#define IN(c, op, i) sim_val((c), (op)->in[i])
+#define OUT(c, op, i) sim_val((c), &(op)->out[i])
+/* Copy the contents of value src into value dst (same type). */
+int sim_copy(struct sim_ctx *c, const struct ir_value *dst, const struct ir_value *src);
+
+/* Record a runtime error at op (the first one of this block wins) and
+** return -1.  Messages: lowercase, no final period; the caller adds
+** element coordinates and addresses when it has them. */
+int sim_fail(struct sim_ctx *c, const struct ir_op *op, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Run the ops of b.  Stops at a terminator (c->term = it) or at the end;
+** 0, or -1 on error. */
+int sim_run_block(struct sim_ctx *c, const struct ir_block *b);
+
+/* One handler per op, named after its ops.def row: 0 or -1 (sim_fail). */
+typedef int sim_exec_fn(struct sim_ctx *c, const struct ir_op *op);
+#define OP(id, mn, bc, since, nres, fl, fmt) sim_exec_fn sim_exec_##id;
+#include "ops.def"
+
+#endif

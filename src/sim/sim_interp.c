@@ -1,0 +1,252 @@
+/*
+** sim_interp.c -- the interpreter loop: value storage, dispatch through
+** the exec table, runtime errors, and the structured control flow (if,
+** for, loop, and the terminators that end their bodies).
+*/
+#include <config.h>
+#include "sim_int.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+static sim_exec_fn *const exec_tab[IR_NUM_OPS] = {
+#define OP(id, mn, bc, since, nres, fl, fmt) [IR_OP_##id] = sim_exec_##id,
+#include "ops.def"
+};
+
+/* ---- storage ---- */
+
+size_t sim_elt_size(const struct ty *elt) {
+  if (elt->kind == TY_PTR) return 8;
+  switch (elt->elem) {
+  case EL_I16: case EL_F16: case EL_BF16: return 2;
+  case EL_I32: case EL_F32: case EL_TF32: return 4;
+  case EL_I64: case EL_F64: return 8;
+  default: return 1;
+  }
+}
+
+size_t sim_type_size(const struct ty *t) {
+  if (t->kind == TY_TILE) return (size_t)ty_numel(t) * sim_elt_size(t->elt);
+  if (t->kind == TY_TENSOR_VIEW || ty_is_view(t)) return sizeof(struct sim_view);
+  return 0;
+}
+
+void *sim_val(struct sim_ctx *c, const struct ir_value *v) {
+  void **s = &c->f->slot[v->id];
+  if (!*s) {
+    size_t n = sim_type_size(v->type);
+    *s = ts_malloc(n ? n : 1);
+    if (!*s) {
+      const struct ir_op *op = v->def ? v->def : (v->owner ? v->owner->parent : NULL);
+      if (op) sim_fail(c, op, "out of memory for a value of %zu bytes", n);
+      return NULL;
+    }
+    memset(*s, 0, n ? n : 1);
+  }
+  return *s;
+}
+
+int sim_copy(struct sim_ctx *c, const struct ir_value *dst, const struct ir_value *src) {
+  void *d = sim_val(c, dst), *s = sim_val(c, src);
+  if (!d || !s) return -1;
+  if (d != s) memcpy(d, s, sim_type_size(src->type));
+  return 0;
+}
+
+int sim_fail(struct sim_ctx *c, const struct ir_op *op, const char *fmt, ...) {
+  if (c->err->set) return -1;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(c->err->msg, sizeof c->err->msg, fmt, ap);
+  va_end(ap);
+  c->err->set = true;
+  c->err->loc = op->loc;
+  memcpy(c->err->block, c->bid, sizeof c->bid);
+  return -1;
+}
+
+/* ---- the loop ---- */
+
+int sim_run_block(struct sim_ctx *c, const struct ir_block *b) {
+  c->term = NULL;
+  for (const struct ir_op *op = b->first; op; op = op->next) {
+    if (exec_tab[op->code](c, op)) return -1;
+    if (c->term) return 0;
+  }
+  return 0;
+}
+
+/* Copy n values into the block arguments args, through temporaries, since
+** a value passed may itself be one of the arguments (a swap). */
+static int assign(struct sim_ctx *c, struct ir_value *const *vals, int n,
+                  const struct ir_value *args) {
+  void *tmp[64];
+  if (n > 64) return sim_fail(c, args[0].owner->parent, "too many carried values");
+  for (int i = 0; i < n; i++) {
+    size_t sz = sim_type_size(vals[i]->type);
+    void *s = sim_val(c, vals[i]);
+    tmp[i] = s ? ts_malloc(sz ? sz : 1) : NULL;
+    if (!tmp[i]) {
+      for (int j = 0; j < i; j++) ts_free(tmp[j]);
+      return sim_fail(c, args[0].owner->parent, "out of memory");
+    }
+    memcpy(tmp[i], s, sz);
+  }
+  int rc = 0;
+  for (int i = 0; i < n; i++) {
+    void *d = sim_val(c, &args[i]);
+    if (d) memcpy(d, tmp[i], sim_type_size(args[i].type));
+    else rc = -1;
+    ts_free(tmp[i]);
+  }
+  return rc;
+}
+
+/* Copy n values into the results of op. */
+static int set_results(struct sim_ctx *c, const struct ir_op *op, struct ir_value *const *vals, int n) {
+  for (int i = 0; i < n; i++)
+    if (sim_copy(c, &op->out[i], vals[i])) return -1;
+  return 0;
+}
+
+/* ---- terminators: record themselves, their parent acts ---- */
+
+static int terminate(struct sim_ctx *c, const struct ir_op *op) {
+  c->term = op;
+  return 0;
+}
+
+int sim_exec_yield(struct sim_ctx *c, const struct ir_op *op) { return terminate(c, op); }
+int sim_exec_continue(struct sim_ctx *c, const struct ir_op *op) { return terminate(c, op); }
+int sim_exec_break(struct sim_ctx *c, const struct ir_op *op) { return terminate(c, op); }
+int sim_exec_return(struct sim_ctx *c, const struct ir_op *op) { return terminate(c, op); }
+
+/* ---- if ---- */
+
+int sim_exec_if(struct sim_ctx *c, const struct ir_op *op) {
+  const uint8_t *cond = IN(c, op, 0);
+  if (!cond) return -1;
+  const struct ir_block *b = op->regions[*cond ? 0 : 1].block;
+  if (!b) return 0;                         /* no else */
+  if (sim_run_block(c, b)) return -1;
+  if (c->term && c->term->code == IR_OP_yield) {
+    const struct ir_op *y = c->term;
+    c->term = NULL;
+    return set_results(c, op, y->in, y->nin);
+  }
+  return 0;   /* continue, break or return: the enclosing op handles it */
+}
+
+/* ---- for ---- */
+
+/* A scalar integer tile's value, sign- or zero-extended to 64 bits. */
+static int64_t scalar_int(const struct ty *t, const void *p, bool is_signed) {
+  switch (ty_elem_bits(t->elt->elem)) {
+  case 1: return *(const uint8_t *)p & 1;
+  case 8: return is_signed ? *(const int8_t *)p : *(const uint8_t *)p;
+  case 16: return is_signed ? *(const int16_t *)p : *(const uint16_t *)p;
+  case 32: return is_signed ? *(const int32_t *)p : (int64_t)*(const uint32_t *)p;
+  default: return *(const int64_t *)p;
+  }
+}
+
+static void store_int(const struct ty *t, void *p, int64_t v) {
+  switch (ty_elem_bits(t->elt->elem)) {
+  case 1: case 8: *(uint8_t *)p = (uint8_t)v; break;
+  case 16: *(uint16_t *)p = (uint16_t)v; break;
+  case 32: *(uint32_t *)p = (uint32_t)v; break;
+  default: *(uint64_t *)p = (uint64_t)v; break;
+  }
+}
+
+/* The loop body ran to its end or a terminator: 1 to go on, 0 to leave
+** (break, return), -1 on error.  continue assigns the carried values. */
+static int after_body(struct sim_ctx *c, const struct ir_block *body, int first_carried) {
+  const struct ir_op *t = c->term;
+  if (!t || t->code == IR_OP_continue) {
+    c->term = NULL;
+    if (t && t->nin && assign(c, t->in, t->nin, body->args + first_carried)) return -1;
+    return 1;
+  }
+  return 0;
+}
+
+int sim_exec_for(struct sim_ctx *c, const struct ir_op *op) {
+  const struct ir_block *body = op->regions[0].block;
+  const struct ty *it = op->in[0]->type;
+  bool is_signed = !(op->attr.flags & AF_UNSIGNED_CMP);
+  const void *plb = IN(c, op, 0), *pub = IN(c, op, 1), *pst = IN(c, op, 2);
+  if (!plb || !pub || !pst) return -1;
+  int64_t lb = scalar_int(it, plb, is_signed), ub = scalar_int(it, pub, is_signed);
+  int64_t step = scalar_int(it, pst, is_signed);
+  if (step <= 0) return sim_fail(c, op, "loop step must be positive, got %lld", (long long)step);
+  if (op->nin > 3 && assign(c, op->in + 3, op->nin - 3, body->args + 1)) return -1;
+  void *iv = sim_val(c, &body->args[0]);
+  if (!iv) return -1;
+  for (int64_t i = lb; is_signed ? i < ub : (uint64_t)i < (uint64_t)ub; i += step) {
+    store_int(it, iv, i);
+    if (sim_run_block(c, body)) return -1;
+    int go = after_body(c, body, 1);
+    if (go < 0) return -1;
+    if (!go) return 0;                      /* return from inside the loop */
+    if (is_signed ? i > INT64_MAX - step : (uint64_t)i > UINT64_MAX - (uint64_t)step) break;
+  }
+  for (int i = 0; i < op->nout; i++)
+    if (sim_copy(c, &op->out[i], &body->args[1 + i])) return -1;
+  return 0;
+}
+
+/* ---- loop ---- */
+
+int sim_exec_loop(struct sim_ctx *c, const struct ir_op *op) {
+  const struct ir_block *body = op->regions[0].block;
+  if (op->nin && assign(c, op->in, op->nin, body->args)) return -1;
+  for (;;) {
+    if (sim_run_block(c, body)) return -1;
+    int go = after_body(c, body, 0);
+    if (go < 0) return -1;
+    if (!go) break;
+  }
+  if (c->term && c->term->code == IR_OP_break) {
+    const struct ir_op *t = c->term;
+    c->term = NULL;
+    return set_results(c, op, t->in, t->nin);
+  }
+  return 0;                                 /* a return: the entry ends */
+}
+
+/* ---- functions and the module: not executed as ops ---- */
+
+int sim_exec_entry(struct sim_ctx *c, const struct ir_op *op) {
+  return sim_fail(c, op, "an entry is launched, not executed");
+}
+int sim_exec_testing_func(struct sim_ctx *c, const struct ir_op *op) {
+  return sim_fail(c, op, "testing$func cannot be executed");
+}
+int sim_exec_module(struct sim_ctx *c, const struct ir_op *op) {
+  return sim_fail(c, op, "a module is not executed");
+}
+int sim_exec_global(struct sim_ctx *c, const struct ir_op *op) {
+  (void)c; (void)op;
+  return 0;
+}
+
+/* ---- the grid ---- */
+
+static int grid_values(struct sim_ctx *c, const struct ir_op *op, const uint32_t *v) {
+  for (int i = 0; i < 3; i++) {
+    int32_t *p = OUT(c, op, i);
+    if (!p) return -1;
+    *p = (int32_t)v[i];
+  }
+  return 0;
+}
+
+int sim_exec_get_tile_block_id(struct sim_ctx *c, const struct ir_op *op) {
+  return grid_values(c, op, c->bid);
+}
+int sim_exec_get_num_tile_blocks(struct sim_ctx *c, const struct ir_op *op) {
+  return grid_values(c, op, c->grid);
+}

@@ -1,0 +1,107 @@
+/*
+** sim_launch.c -- run an entry over its grid.  Tile blocks are
+** independent, so they run in parallel (OpenMP), each thread with its own
+** value storage; the result does not depend on the thread count.  When
+** several blocks fail, the error of the first block in grid order (x
+** fastest) is reported, so the message does not depend on it either.
+*/
+#include <config.h>
+#include "sim_int.h"
+
+#include <stdio.h>
+#include <string.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+const struct ir_op *sim_find_entry(const struct ir_module *m, const char *name) {
+  const struct ir_op *found = NULL;
+  int n = 0;
+  for (const struct ir_op *mod = m->op; mod; mod = mod->next)
+    for (const struct ir_op *op = mod->regions[0].block->first; op; op = op->next) {
+      if (op->code != IR_OP_entry) continue;
+      if (name && !strcmp(op->attr.str, name)) return op;
+      found = op;
+      n++;
+    }
+  return !name && n == 1 ? found : NULL;
+}
+
+static void frame_free(struct sim_frame *f) {
+  for (size_t i = 0; i < f->nslots; i++) ts_free(f->slot[i]);
+  ts_free(f->slot);
+}
+
+/* Run one tile block: bind the arguments, run the body. */
+static int run_one(struct sim_ctx *c, const struct ir_op *entry,
+                   const struct sim_value *args, int nargs) {
+  const struct ir_block *body = entry->regions[0].block;
+  for (int i = 0; i < nargs; i++) {
+    void *p = sim_val(c, &body->args[i]);
+    if (!p) return -1;
+    size_t n = sim_type_size(body->args[i].type);
+    memcpy(p, &args[i].bits, n < 8 ? n : 8);
+  }
+  if (sim_run_block(c, body)) return -1;
+  c->term = NULL;
+  return 0;
+}
+
+static uint64_t linear(const uint32_t *b, const uint32_t *g) {
+  return ((uint64_t)b[2] * g[1] + b[1]) * g[0] + b[0];
+}
+
+int sim_launch(const struct ir_module *m, const struct ir_op *entry,
+               const uint32_t grid[3], const struct sim_value *args, int nargs,
+               struct sim_mem *mem, const struct sim_opts *o, struct sim_error *err) {
+  memset(err, 0, sizeof *err);
+  const struct ir_block *body = entry->regions[0].block;
+  if (nargs != body->nargs) {
+    snprintf(err->msg, sizeof err->msg, "entry '%s' takes %d arguments, %d given",
+             entry->attr.str, body->nargs, nargs);
+    err->set = true;
+    err->loc = entry->loc;
+    return -1;
+  }
+  uint64_t total = (uint64_t)grid[0] * grid[1] * grid[2];
+  int threads = o->threads > 0 ? o->threads : 0;
+  bool failed = false;
+  uint64_t first_bad = UINT64_MAX;
+#pragma omp parallel num_threads(threads > 0 ? threads : omp_get_max_threads())
+  {
+    struct sim_frame f = { ts_malloc(m->nvalues * sizeof(void *)), m->nvalues };
+    struct sim_error e = {0};
+    if (f.slot) memset(f.slot, 0, m->nvalues * sizeof(void *));
+    struct sim_ctx c = { m, mem, o, &f, {0, 0, 0}, {grid[0], grid[1], grid[2]}, &e, NULL };
+#pragma omp for schedule(dynamic, 1)
+    for (uint64_t k = 0; k < total; k++) {
+      uint64_t bad;
+#pragma omp atomic read
+      bad = first_bad;
+      if (k > bad) continue;                /* a later block cannot win */
+      c.bid[0] = (uint32_t)(k % grid[0]);
+      c.bid[1] = (uint32_t)(k / grid[0] % grid[1]);
+      c.bid[2] = (uint32_t)(k / grid[0] / grid[1]);
+      if (!f.slot) {
+        snprintf(e.msg, sizeof e.msg, "out of memory");
+        e.set = true;
+        memcpy(e.block, c.bid, sizeof c.bid);
+      } else if (run_one(&c, entry, args, nargs) == 0) {
+        continue;
+      }
+#pragma omp critical(sim_err)
+      {
+        uint64_t lin = linear(e.block, grid);
+        if (lin < first_bad) {
+          *err = e;
+#pragma omp atomic write
+          first_bad = lin;
+        }
+        failed = true;
+      }
+      memset(&e, 0, sizeof e);
+    }
+    frame_free(&f);
+  }
+  return failed ? -1 : 0;
+}
