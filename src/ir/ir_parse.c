@@ -731,6 +731,7 @@ static struct ir_op *parse_op(struct parser *p, struct ir_block *blk) {
   struct opbuild *b = ts_malloc(sizeof *b);
   if (!b) parse_fail(p, off, len, "out of memory");
   memset(b, 0, offsetof(struct opbuild, ops));
+  memset(b->regions, 0, sizeof b->regions);
   b->op = op;
   b->nres = ir_optab[code].nres;
   b->lhs_count = l.n ? l.total : -1;
