@@ -10,15 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "ir.h"
-
-/* Exit statuses (also in the man page, EXIT STATUS). */
-enum {
-  EXIT_OK = 0,       /* success */
-  EXIT_INVALID = 1,  /* the input is invalid, or a check failed */
-  EXIT_USAGE = 2,    /* bad command line */
-  EXIT_SYSTEM = 3,   /* a file could not be read or written, out of memory */
-};
 
 struct cmd {
   const char *name;
@@ -30,7 +23,7 @@ static const struct cmd commands[];
 
 /* ---- diagnostics to stderr ---- */
 
-static void print_diag(void *ud, const struct ts_diag *d) {
+void cli_print_diag(void *ud, const struct ts_diag *d) {
   (void)ud;
   char *s;
   ts_diag_format(d, &s);
@@ -39,7 +32,7 @@ static void print_diag(void *ud, const struct ts_diag *d) {
   free(s);
 }
 
-static void usage_error(const char *cmd, const char *fmt, const char *arg) {
+void cli_usage_error(const char *cmd, const char *fmt, const char *arg) {
   fprintf(stderr, "tilesim: ");
   fprintf(stderr, fmt, arg);
   fprintf(stderr, "\nTry 'tilesim help%s%s' for more information.\n",
@@ -47,7 +40,7 @@ static void usage_error(const char *cmd, const char *fmt, const char *arg) {
 }
 
 /* Read a whole file ("-" = stdin) into a NUL-terminated buffer. */
-static char *read_file(const char *path, size_t *len) {
+char *cli_read_file(const char *path, size_t *len) {
   FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
   if (!f) {
     fprintf(stderr, "tilesim: cannot read '%s': %s\n", path, strerror(errno));
@@ -200,8 +193,8 @@ struct run_opts {
   const char *out;
 };
 
-static struct ir_module *load(const char *name, const char *text, size_t len,
-                              struct ts_diag_sink *sink) {
+struct ir_module *cli_load(const char *name, const char *text, size_t len,
+                           struct ts_diag_sink *sink) {
   struct ir_module *m = ir_parse_text(name, text, len, sink);
   if (!m) return NULL;
   if (ir_verify(m, sink)) { ir_module_free(m); return NULL; }
@@ -237,7 +230,7 @@ static int verify_chunk(const char *name, const char *text, size_t len, struct c
 
 static int verify_file(const char *path, const struct run_opts *o) {
   size_t len;
-  char *text = read_file(path, &len);
+  char *text = cli_read_file(path, &len);
   if (!text) return EXIT_SYSTEM;
   static struct chunk ch[4096];
   int n = o->split ? split_chunks(text, len, ch, 4096) : 1;
@@ -249,8 +242,8 @@ static int verify_file(const char *path, const struct run_opts *o) {
       r = verify_chunk(path, text, len, ch[i]);
     } else {
       char *t = o->split ? blank_outside(text, len, ch[i]) : text;
-      struct ts_diag_sink sink = { print_diag, NULL, 0, 0 };
-      struct ir_module *m = t ? load(path, t, len, &sink) : NULL;
+      struct ts_diag_sink sink = { cli_print_diag, NULL, 0, 0 };
+      struct ir_module *m = t ? cli_load(path, t, len, &sink) : NULL;
       r = m ? EXIT_OK : t ? EXIT_INVALID : EXIT_SYSTEM;
       if (sink.nerrors > 1)
         fprintf(stderr, "%u errors\n", sink.nerrors);
@@ -275,10 +268,10 @@ static int parse_common(int argc, char **argv, const char *cmd, struct run_opts 
     else if (!strcmp(a, "--print-debuginfo") || !strcmp(a, "--mlir-print-debuginfo")) o->debuginfo = true;
     else if (!strcmp(a, "-o") && i + 1 < argc) o->out = argv[++i];
     else if (!strcmp(a, "-h") || !strcmp(a, "--help")) return -1;
-    else if (a[0] == '-' && a[1]) { usage_error(cmd, "unknown option '%s'", a); return EXIT_USAGE; }
+    else if (a[0] == '-' && a[1]) { cli_usage_error(cmd, "unknown option '%s'", a); return EXIT_USAGE; }
     else (*files)[(*nfiles)++] = argv[i];
   }
-  if (!*nfiles) { usage_error(cmd, "%s: no input file", cmd); return EXIT_USAGE; }
+  if (!*nfiles) { cli_usage_error(cmd, "%s: no input file", cmd); return EXIT_USAGE; }
   return EXIT_OK;
 }
 
@@ -305,8 +298,8 @@ static int format_text(const char *path, const char *text, size_t len, bool spli
   if (!split) ch[0] = (struct chunk){ 0, len };
   for (int i = 0; i < n; i++) {
     char *t = split ? blank_outside(text, len, ch[i]) : (char *)text;
-    struct ts_diag_sink sink = { print_diag, NULL, 0, 0 };
-    struct ir_module *m = t ? load(path, t, len, &sink) : NULL;
+    struct ts_diag_sink sink = { cli_print_diag, NULL, 0, 0 };
+    struct ir_module *m = t ? cli_load(path, t, len, &sink) : NULL;
     if (t != text) free(t);
     if (!m) {
       if (sink.nerrors > 1) fprintf(stderr, "%u errors\n", sink.nerrors);
@@ -334,10 +327,10 @@ static int cmd_fmt(int argc, char **argv) {
   char **files;
   int n, rc = parse_common(argc, argv, "fmt", &o, &files, &n);
   if (rc) { free(files); if (rc < 0) { show_help("fmt"); return EXIT_OK; } return rc; }
-  if (n > 1 && o.out) { free(files); usage_error("fmt", "%s", "-o takes one input file"); return EXIT_USAGE; }
+  if (n > 1 && o.out) { free(files); cli_usage_error("fmt", "%s", "-o takes one input file"); return EXIT_USAGE; }
   for (int i = 0; i < n && !rc; i++) {
     size_t len;
-    char *text = read_file(files[i], &len);
+    char *text = cli_read_file(files[i], &len);
     if (!text) { rc = EXIT_SYSTEM; break; }
     struct ts_buf b = {0};
     rc = format_text(files[i], text, len, o.split, o.debuginfo, &b);
@@ -355,7 +348,7 @@ static int cmd_fmt(int argc, char **argv) {
 ** must equal FILE.expected when that exists, and fmt must be a fixed point. */
 static int test_file(const char *path) {
   size_t len;
-  char *text = read_file(path, &len);
+  char *text = cli_read_file(path, &len);
   if (!text) return EXIT_SYSTEM;
   int rc;
   if (strstr(text, "expected-error") || strstr(text, "expected-warning")) {
@@ -378,7 +371,7 @@ static int test_file(const char *path) {
   if (f) {
     fclose(f);
     size_t elen;
-    char *want = read_file(exp_path, &elen);
+    char *want = cli_read_file(exp_path, &elen);
     if (!want) rc = EXIT_SYSTEM;
     else if (elen != once.len || memcmp(want, once.s, elen)) {
       /* report the first differing line */
@@ -403,7 +396,7 @@ static int test_file(const char *path) {
 
 static int cmd_test(int argc, char **argv) {
   int rc = EXIT_OK;
-  if (argc < 2) { usage_error("test", "%s", "test: no input file"); return EXIT_USAGE; }
+  if (argc < 2) { cli_usage_error("test", "%s", "test: no input file"); return EXIT_USAGE; }
   for (int i = 1; i < argc; i++) {
     int r = test_file(argv[i]);
     if (r > rc) rc = r;
@@ -427,6 +420,24 @@ static const struct cmd commands[] = {
     "  --print-debuginfo   also print #alias definitions and the loc(...) of ops\n" },
   { "test", cmd_test, "test FILE...",
     "Run golden test files (see the manual, TESTS).\n" },
+#ifdef TILESIM_RUN
+  { "run", cmd_run, "run KERNEL --grid X[,Y[,Z]] [--entry NAME] [--out DIR] [OPTIONS] ARG...",
+    "Run a kernel on the CPU over a grid of tile blocks.  Each ARG is [NAME=]SPEC:\n"
+    "  i32:1024  f32:0.5  f16:0x3C00        scalars (hex = bit pattern)\n"
+    "  @a.npy  @in.npz:key                  arrays from NumPy files\n"
+    "  zeros:f32:64x64  ones:T:D  iota:i32:4096  rand:bf16:64x32:seed=7\n"
+    "  add :cutile to pass an array as cuTile does (pointer, shape..., strides...)\n"
+    "Options:\n"
+    "  --grid X[,Y[,Z]]     the grid of tile blocks (default 1,1,1)\n"
+    "  --entry NAME         the entry to run (default: the only one)\n"
+    "  --out DIR            write every pointer argument to DIR/<param>.npy\n"
+    "  --npz                write DIR/out.npz instead\n"
+    "  --threads N          OpenMP threads (the result does not depend on it)\n"
+    "  --numerics fma|exact how mmaf accumulates\n"
+    "  --check-assumes      check assume predicates at run time\n"
+    "  --expect P=@ref.npy  compare parameter P's final contents with a reference\n"
+    "  --atol A --rtol R --ulp U  tolerances for --expect (default: bit-exact)\n" },
+#endif
   { "help", cmd_help, "help [COMMAND]", "Show help for tilesim or for one command.\n" },
   { NULL, NULL, NULL, NULL },
 };
@@ -455,6 +466,6 @@ int main(int argc, char **argv) {
   if (!strcmp(c, "--help") || !strcmp(c, "-h")) { show_help(NULL); return EXIT_OK; }
   for (const struct cmd *k = commands; k->name; k++)
     if (!strcmp(k->name, c)) return k->run(argc - 1, argv + 1);
-  usage_error(NULL, "unknown command '%s'", c);
+  cli_usage_error(NULL, "unknown command '%s'", c);
   return EXIT_USAGE;
 }

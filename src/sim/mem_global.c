@@ -11,7 +11,10 @@
 void mem_init(struct sim_mem *m) { memset(m, 0, sizeof *m); }
 
 void mem_free(struct sim_mem *m) {
-  for (int i = 0; i < m->n; i++) ts_free(m->a[i].host);
+  for (int i = 0; i < m->n; i++) {
+    ts_free(m->a[i].host);
+    ts_free((char *)m->a[i].name);
+  }
   ts_free(m->a);
   memset(m, 0, sizeof *m);
 }
@@ -27,10 +30,12 @@ struct mem_alloc *mem_alloc(struct sim_mem *m, size_t size, const char *name,
     m->cap = cap;
   }
   unsigned char *host = ts_malloc(size ? size : 1);
-  if (!host) return NULL;
+  char *nm = ts_malloc(strlen(name) + 1);
+  if (!host || !nm) { ts_free(host); ts_free(nm); return NULL; }
   memset(host, 0, size ? size : 1);
+  strcpy(nm, name);
   struct mem_alloc *a = &m->a[m->n];
-  *a = (struct mem_alloc){ MEM_BASE(m->n), size, host, name, elem, false };
+  *a = (struct mem_alloc){ MEM_BASE(m->n), size, host, nm, elem, false };
   m->n++;
   return a;
 }

@@ -21,7 +21,7 @@ struct mem_alloc {
   uint64_t base;
   size_t size;                 /* bytes */
   unsigned char *host;         /* the bytes */
-  const char *name;            /* parameter or global name, for messages */
+  const char *name;            /* parameter name or "@global" (a copy), for messages */
   enum ty_elem elem;           /* element type it was made for */
   bool readonly;
 };
@@ -55,6 +55,9 @@ struct sim_opts {
   int threads;                 /* 0 = OpenMP's default */
   enum sim_numerics numerics;
   bool check_assumes;
+  /* Where print_tko's text goes (NULL: dropped); called in grid order. */
+  void (*print)(void *ud, const char *text);
+  void *print_ud;
 };
 
 /* The first runtime error of a launch, if any. */

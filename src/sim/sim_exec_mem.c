@@ -1,94 +1,522 @@
 /*
-** sim_exec_mem.c -- memory: pointer loads and stores, views, atomics, tokens,
-** alloca, globals, print and assert.
+** sim_exec_mem.c -- memory: pointer loads and stores, views, atomics,
+** tokens, alloca, globals, print and assert.
+**
+** Every element access goes through at(): the address must lie inside
+** one allocation, or the run stops with the op, the element and the
+** address.  Tokens only order memory ops; the interpreter runs ops in
+** program order, which every token order allows, so they carry no data.
 */
 #include <config.h>
 #include "sim_int.h"
 
-int sim_exec_alloca(struct sim_ctx *c, const struct ir_op *op) {
-  return sim_fail(c, op, "'%s' is not implemented yet", ir_optab[op->code].name);
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "sim_fp.h"
+
+/* "[i,j]" for element i of tile t. */
+static void coords(const struct ty *t, int64_t i, char *buf, size_t n) {
+  int64_t idx[16];
+  for (int d = t->rank - 1; d >= 0; d--) { idx[d] = i % t->shape[d]; i /= t->shape[d]; }
+  size_t k = (size_t)snprintf(buf, n, "[");
+  for (int d = 0; d < t->rank && k < n; d++)
+    k += (size_t)snprintf(buf + k, n - k, "%s%lld", d ? "," : "", (long long)idx[d]);
+  if (k < n) snprintf(buf + k, n - k, "]");
 }
 
-int sim_exec_assert(struct sim_ctx *c, const struct ir_op *op) {
-  return sim_fail(c, op, "'%s' is not implemented yet", ir_optab[op->code].name);
+/* The host bytes of [addr, addr+n), or NULL after reporting which element
+** of which access missed which allocation. */
+static unsigned char *at(struct sim_ctx *c, const struct ir_op *op, const char *what,
+                         uint64_t addr, size_t n, const struct ty *t, int64_t i, bool write) {
+  const struct mem_alloc *a = mem_find(c->mem, addr, n);
+  char el[96];
+  coords(t, i, el, sizeof el);
+  if (a && write && a->readonly) {
+    sim_fail(c, op, "%s to read-only memory: element %s address 0x%" PRIx64 " in '%s'",
+             what, el, addr, a->name);
+    return NULL;
+  }
+  if (a) return a->host + (addr - a->base);
+  const struct mem_alloc *near = mem_nearest(c->mem, addr);
+  if (near && addr >= near->base && addr < near->base + MEM_SPACING / 2)
+    sim_fail(c, op, "%s out of bounds: element %s address 0x%" PRIx64 " is %" PRIu64
+             " bytes past the start of '%s' (%zu bytes at 0x%" PRIx64 ")",
+             what, el, addr, addr - near->base, near->name, near->size, near->base);
+  else
+    sim_fail(c, op, "%s out of bounds: element %s address 0x%" PRIx64
+             " is not in any allocation", what, el, addr);
+  return NULL;
 }
 
-int sim_exec_atomic_cas_tko(struct sim_ctx *c, const struct ir_op *op) {
-  return sim_fail(c, op, "'%s' is not implemented yet", ir_optab[op->code].name);
-}
+/* ---- tokens and fences: ordering only ---- */
 
-int sim_exec_atomic_red_view_tko(struct sim_ctx *c, const struct ir_op *op) {
-  return sim_fail(c, op, "'%s' is not implemented yet", ir_optab[op->code].name);
-}
+static int no_op(struct sim_ctx *c, const struct ir_op *op) { (void)c; (void)op; return 0; }
+int sim_exec_make_token(struct sim_ctx *c, const struct ir_op *op) { return no_op(c, op); }
+int sim_exec_join_tokens(struct sim_ctx *c, const struct ir_op *op) { return no_op(c, op); }
+int sim_exec_gdc_launch_dependents_tko(struct sim_ctx *c, const struct ir_op *op) { return no_op(c, op); }
+int sim_exec_gdc_wait_tko(struct sim_ctx *c, const struct ir_op *op) { return no_op(c, op); }
+int sim_exec_memory_fence_alias_tko(struct sim_ctx *c, const struct ir_op *op) { return no_op(c, op); }
 
-int sim_exec_atomic_rmw_tko(struct sim_ctx *c, const struct ir_op *op) {
-  return sim_fail(c, op, "'%s' is not implemented yet", ir_optab[op->code].name);
-}
+/* ---- loads and stores through tiles of pointers ---- */
 
-int sim_exec_gdc_launch_dependents_tko(struct sim_ctx *c, const struct ir_op *op) {
-  return sim_fail(c, op, "'%s' is not implemented yet", ir_optab[op->code].name);
-}
-
-int sim_exec_gdc_wait_tko(struct sim_ctx *c, const struct ir_op *op) {
-  return sim_fail(c, op, "'%s' is not implemented yet", ir_optab[op->code].name);
-}
-
-int sim_exec_get_global(struct sim_ctx *c, const struct ir_op *op) {
-  return sim_fail(c, op, "'%s' is not implemented yet", ir_optab[op->code].name);
-}
-
-int sim_exec_get_index_space_shape(struct sim_ctx *c, const struct ir_op *op) {
-  return sim_fail(c, op, "'%s' is not implemented yet", ir_optab[op->code].name);
-}
-
-int sim_exec_get_tensor_shape(struct sim_ctx *c, const struct ir_op *op) {
-  return sim_fail(c, op, "'%s' is not implemented yet", ir_optab[op->code].name);
-}
-
-int sim_exec_join_tokens(struct sim_ctx *c, const struct ir_op *op) {
-  return sim_fail(c, op, "'%s' is not implemented yet", ir_optab[op->code].name);
-}
-
+/* load_ptr_tko: masked-off lanes take the padding, or 0 when there is none
+** (the spec leaves them unspecified; see doc/numerics.md). */
 int sim_exec_load_ptr_tko(struct sim_ctx *c, const struct ir_op *op) {
-  return sim_fail(c, op, "'%s' is not implemented yet", ir_optab[op->code].name);
-}
-
-int sim_exec_load_view_tko(struct sim_ctx *c, const struct ir_op *op) {
-  return sim_fail(c, op, "'%s' is not implemented yet", ir_optab[op->code].name);
-}
-
-int sim_exec_make_gather_scatter_view(struct sim_ctx *c, const struct ir_op *op) {
-  return sim_fail(c, op, "'%s' is not implemented yet", ir_optab[op->code].name);
-}
-
-int sim_exec_make_partition_view(struct sim_ctx *c, const struct ir_op *op) {
-  return sim_fail(c, op, "'%s' is not implemented yet", ir_optab[op->code].name);
-}
-
-int sim_exec_make_strided_view(struct sim_ctx *c, const struct ir_op *op) {
-  return sim_fail(c, op, "'%s' is not implemented yet", ir_optab[op->code].name);
-}
-
-int sim_exec_make_tensor_view(struct sim_ctx *c, const struct ir_op *op) {
-  return sim_fail(c, op, "'%s' is not implemented yet", ir_optab[op->code].name);
-}
-
-int sim_exec_make_token(struct sim_ctx *c, const struct ir_op *op) {
-  return sim_fail(c, op, "'%s' is not implemented yet", ir_optab[op->code].name);
-}
-
-int sim_exec_memory_fence_alias_tko(struct sim_ctx *c, const struct ir_op *op) {
-  return sim_fail(c, op, "'%s' is not implemented yet", ir_optab[op->code].name);
-}
-
-int sim_exec_print_tko(struct sim_ctx *c, const struct ir_op *op) {
-  return sim_fail(c, op, "'%s' is not implemented yet", ir_optab[op->code].name);
+  int nm, np;
+  struct ir_value **mv = ir_op_group(op, 1, &nm), **pv = ir_op_group(op, 2, &np);
+  const uint64_t *p = IN(c, op, 0);
+  const uint8_t *mask = nm ? sim_val(c, mv[0]) : NULL;
+  const unsigned char *pad = np ? sim_val(c, pv[0]) : NULL;
+  unsigned char *r = OUT(c, op, 0);
+  if (!p || !r || (nm && !mask) || (np && !pad)) return -1;
+  const struct ty *t = op->in[0]->type;
+  size_t sz = sim_elt_size(op->out[0].type->elt);
+  for (int64_t i = 0, n = ty_numel(t); i < n; i++) {
+    unsigned char *dst = r + (size_t)i * sz;
+    if (mask && !mask[i]) {
+      if (pad) memcpy(dst, pad + (size_t)i * sz, sz); else memset(dst, 0, sz);
+      continue;
+    }
+    const unsigned char *src = at(c, op, "load", p[i], sz, t, i, false);
+    if (!src) return -1;
+    memcpy(dst, src, sz);
+  }
+  return 0;
 }
 
 int sim_exec_store_ptr_tko(struct sim_ctx *c, const struct ir_op *op) {
-  return sim_fail(c, op, "'%s' is not implemented yet", ir_optab[op->code].name);
+  int nm;
+  struct ir_value **mv = ir_op_group(op, 2, &nm);
+  const uint64_t *p = IN(c, op, 0);
+  const unsigned char *v = IN(c, op, 1);
+  const uint8_t *mask = nm ? sim_val(c, mv[0]) : NULL;
+  if (!p || !v || (nm && !mask)) return -1;
+  const struct ty *t = op->in[0]->type;
+  size_t sz = sim_elt_size(op->in[1]->type->elt);
+  for (int64_t i = 0, n = ty_numel(t); i < n; i++) {
+    if (mask && !mask[i]) continue;
+    unsigned char *dst = at(c, op, "store", p[i], sz, t, i, true);
+    if (!dst) return -1;
+    memcpy(dst, v + (size_t)i * sz, sz);
+  }
+  return 0;
+}
+
+/* ---- views ---- */
+
+static uint64_t scalar_u(struct sim_ctx *c, const struct ir_value *v, bool *ok) {
+  const void *p = sim_val(c, v);
+  uint64_t x = 0;
+  if (!p) { *ok = false; return 0; }
+  size_t sz = sim_elt_size(v->type->elt);
+  memcpy(&x, p, sz);
+  if (v->type->elt->elem == EL_I1) x &= 1;
+  return x;
+}
+
+/* make_tensor_view: static entries come from the op, '?' ones from its
+** operands (read as unsigned); all must be positive. */
+int sim_exec_make_tensor_view(struct sim_ctx *c, const struct ir_op *op) {
+  struct sim_view *v = OUT(c, op, 0);
+  const uint64_t *base = IN(c, op, 0);
+  if (!v || !base) return -1;
+  int ns, nst;
+  struct ir_value **sh = ir_op_group(op, 1, &ns), **st = ir_op_group(op, 2, &nst);
+  const struct ty *t = op->out[0].type;
+  v->base = *base;
+  v->rank = t->rank;
+  bool ok = true;
+  for (int d = 0, ks = 0, kt = 0; d < t->rank; d++) {
+    v->shape[d] = op->attr.perm[d] == TY_DYNAMIC ? (int64_t)scalar_u(c, sh[ks++], &ok) : op->attr.perm[d];
+    v->strides[d] = op->attr.strides[d] == TY_DYNAMIC ? (int64_t)scalar_u(c, st[kt++], &ok) : op->attr.strides[d];
+    if (!ok) return -1;
+    if (v->shape[d] <= 0 || v->strides[d] <= 0)
+      return sim_fail(c, op, "tensor_view dimension %d has shape %lld and stride %lld; both must be positive",
+                      d, (long long)v->shape[d], (long long)v->strides[d]);
+  }
+  return 0;
+}
+
+static int copy_view(struct sim_ctx *c, const struct ir_op *op) {
+  return sim_copy(c, &op->out[0], op->in[0]);
+}
+int sim_exec_make_partition_view(struct sim_ctx *c, const struct ir_op *op) { return copy_view(c, op); }
+int sim_exec_make_strided_view(struct sim_ctx *c, const struct ir_op *op) { return copy_view(c, op); }
+int sim_exec_make_gather_scatter_view(struct sim_ctx *c, const struct ir_op *op) { return copy_view(c, op); }
+
+static int put_scalars(struct sim_ctx *c, const struct ir_op *op, const int64_t *v, int n) {
+  for (int i = 0; i < n && i < op->nout; i++) {
+    void *p = OUT(c, op, i);
+    if (!p) return -1;
+    uint64_t x = (uint64_t)v[i];
+    memcpy(p, &x, sim_elt_size(op->out[i].type->elt));
+  }
+  return 0;
+}
+
+int sim_exec_get_tensor_shape(struct sim_ctx *c, const struct ir_op *op) {
+  const struct sim_view *v = IN(c, op, 0);
+  return v ? put_scalars(c, op, v->shape, v->rank) : -1;
+}
+
+static int64_t ceil_div(int64_t a, int64_t b) { return (a + b - 1) / b; }
+
+/* Extent of the index space of tiled view vt over v, per view dim. */
+static void index_space(const struct ty *vt, const struct sim_view *v, int64_t *ext) {
+  for (int i = 0; i < vt->rank; i++) {
+    int64_t td = vt->dim_map ? vt->dim_map[i] : i;
+    int64_t step = vt->kind == TY_STRIDED_VIEW ? vt->strides[i] : vt->shape[i];
+    ext[i] = vt->kind == TY_GATHER_SCATTER_VIEW && i == vt->sparse_dim ? 1 : ceil_div(v->shape[td], step);
+  }
+}
+
+int sim_exec_get_index_space_shape(struct sim_ctx *c, const struct ir_op *op) {
+  const struct sim_view *v = IN(c, op, 0);
+  int64_t ext[16];
+  if (!v) return -1;
+  index_space(op->in[0]->type, v, ext);
+  return put_scalars(c, op, ext, op->in[0]->type->rank);
+}
+
+/* The padding element of a view, as bits of its element type. */
+static uint64_t padding_bits(const struct ty *vt) {
+  enum ty_elem e = vt->elt->elem;
+  if (vt->elt->kind != TY_FLOAT) return 0;
+  switch (vt->padding) {
+  case PAD_NEG_ZERO: return fp_from_double(e, -0.0, RND_NEAREST_EVEN);
+  case PAD_NAN: return fp_canonical_nan(e);
+  case PAD_POS_INF: return fp_from_double(e, 1.0 / 0.0, RND_NEAREST_EVEN);
+  case PAD_NEG_INF: return fp_from_double(e, -1.0 / 0.0, RND_NEAREST_EVEN);
+  default: return 0;       /* zero, or none: the spec leaves it unspecified */
+  }
+}
+
+/* One tile access through a tiled view: for each element of the tile,
+** its tensor coordinate; outside the tensor the element is padding (load)
+** or left alone (store).  Indices outside the index space are undefined:
+** reported.  kind: 0 load, 1 store, 2 atomic reduction (mode). */
+struct view_access {
+  const struct ty *vt;          /* the view type */
+  const struct sim_view *v;
+  uint64_t idx[16];             /* the tile index */
+  const int64_t *rows;          /* gather/scatter: the sparse indices */
+};
+
+static int view_indices(struct sim_ctx *c, const struct ir_op *op, int g,
+                        struct view_access *va, int64_t **rows_out) {
+  int n;
+  struct ir_value **iv = ir_op_group(op, g, &n);
+  int64_t ext[16];
+  index_space(va->vt, va->v, ext);
+  *rows_out = NULL;
+  for (int i = 0; i < n && i < 16; i++) {
+    const struct ty *it = iv[i]->type;
+    bool ok = true;
+    if (va->vt->kind == TY_GATHER_SCATTER_VIEW && i == va->vt->sparse_dim && it->rank == 1) {
+      const void *p = sim_val(c, iv[i]);
+      if (!p) return -1;
+      int64_t cnt = it->shape[0];
+      int64_t *rows = ts_malloc((size_t)cnt * sizeof *rows);
+      if (!rows) return sim_fail(c, op, "out of memory");
+      size_t sz = sim_elt_size(it->elt);
+      for (int64_t k = 0; k < cnt; k++) {
+        uint64_t x = 0;
+        memcpy(&x, (const unsigned char *)p + (size_t)k * sz, sz);
+        rows[k] = (int64_t)x;
+      }
+      *rows_out = rows;
+      va->idx[i] = 0;
+      continue;
+    }
+    va->idx[i] = scalar_u(c, iv[i], &ok);
+    if (!ok) return -1;
+    if (va->idx[i] >= (uint64_t)ext[i]) {
+      ts_free(*rows_out);
+      return sim_fail(c, op, "view index %llu of dimension %d is outside the index space [0, %lld)",
+                      (unsigned long long)va->idx[i], i, (long long)ext[i]);
+    }
+  }
+  va->rows = *rows_out;
+  return 0;
+}
+
+/* The address of element j (coordinates jc) of the tile, or false when
+** it lies outside the tensor. */
+static bool view_addr(const struct view_access *va, const int64_t *jc, size_t esz, uint64_t *addr) {
+  const struct ty *vt = va->vt;
+  int64_t coord[16];
+  for (int i = 0; i < vt->rank; i++) {
+    int64_t td = vt->dim_map ? vt->dim_map[i] : i;
+    int64_t step = vt->kind == TY_STRIDED_VIEW ? vt->strides[i] : vt->shape[i];
+    int64_t x = (int64_t)va->idx[i] * step + jc[i];
+    if (va->rows && i == vt->sparse_dim) x = va->rows[jc[i]];
+    coord[td] = x;
+  }
+  int64_t off = 0;
+  for (int d = 0; d < va->v->rank; d++) {
+    if (coord[d] < 0 || coord[d] >= va->v->shape[d]) return false;
+    off += coord[d] * va->v->strides[d];
+  }
+  *addr = va->v->base + (uint64_t)off * esz;
+  return true;
+}
+
+static void next_coord(int64_t *jc, const int64_t *shape, int n) {
+  for (int d = n - 1; d >= 0; d--) {
+    if (++jc[d] < shape[d]) return;
+    jc[d] = 0;
+  }
+}
+
+typedef int elem_fn(struct sim_ctx *c, const struct ir_op *op, unsigned char *mem,
+                    unsigned char *tile_elem, size_t sz);
+
+/* Walk the tile of a view access; fn gets each in-bounds element, and
+** out-of-bounds ones get the padding (loads only). */
+static int view_walk(struct sim_ctx *c, const struct ir_op *op, struct view_access *va,
+                     unsigned char *tile, const struct ty *tt, bool load, const char *what,
+                     elem_fn *fn) {
+  size_t sz = sim_elt_size(va->vt->elt);
+  uint64_t pad = padding_bits(va->vt);
+  int64_t jc[16] = {0};
+  const int64_t *tshape = va->vt->shape;
+  for (int64_t i = 0, n = ty_numel(tt); i < n; i++, next_coord(jc, tshape, va->vt->rank)) {
+    uint64_t addr;
+    unsigned char *te = tile + (size_t)i * sz;
+    if (!view_addr(va, jc, sz, &addr)) {
+      if (load) memcpy(te, &pad, sz);
+      continue;
+    }
+    unsigned char *m = at(c, op, what, addr, sz, tt, i, !load);
+    if (!m || fn(c, op, m, te, sz)) return -1;
+  }
+  return 0;
+}
+
+static int do_load(struct sim_ctx *c, const struct ir_op *op, unsigned char *m, unsigned char *t, size_t sz) {
+  (void)c; (void)op;
+  memcpy(t, m, sz);
+  return 0;
+}
+static int do_store(struct sim_ctx *c, const struct ir_op *op, unsigned char *m, unsigned char *t, size_t sz) {
+  (void)c; (void)op;
+  memcpy(m, t, sz);
+  return 0;
+}
+
+/* A load with a non-identity dim_map gives the tile in view order: the
+** walk above already follows the view's dims, so nothing more to do. */
+int sim_exec_load_view_tko(struct sim_ctx *c, const struct ir_op *op) {
+  struct view_access va = { op->in[0]->type, IN(c, op, 0), {0}, NULL };
+  unsigned char *r = OUT(c, op, 0);
+  int64_t *rows;
+  if (!va.v || !r || view_indices(c, op, 1, &va, &rows)) return -1;
+  int rc = view_walk(c, op, &va, r, op->out[0].type, true, "load", do_load);
+  ts_free(rows);
+  return rc;
 }
 
 int sim_exec_store_view_tko(struct sim_ctx *c, const struct ir_op *op) {
-  return sim_fail(c, op, "'%s' is not implemented yet", ir_optab[op->code].name);
+  struct view_access va = { op->in[1]->type, IN(c, op, 1), {0}, NULL };
+  unsigned char *t = IN(c, op, 0);
+  int64_t *rows;
+  if (!va.v || !t || view_indices(c, op, 2, &va, &rows)) return -1;
+  int rc = view_walk(c, op, &va, t, op->in[0]->type, false, "store", do_store);
+  ts_free(rows);
+  return rc;
+}
+
+/* ---- atomics ---- */
+
+/* old := *m; *m := mode(old, arg).  Integers wrap; addf rounds to nearest
+** even in the element type. */
+static uint64_t rmw(int mode, enum ty_elem e, int w, uint64_t old, uint64_t arg) {
+  uint64_t mask = w >= 64 ? ~UINT64_C(0) : (UINT64_C(1) << w) - 1;
+  int64_t so = w >= 64 ? (int64_t)old : (int64_t)(old << (64 - w)) >> (64 - w);
+  int64_t sa = w >= 64 ? (int64_t)arg : (int64_t)(arg << (64 - w)) >> (64 - w);
+  switch (mode) {
+  case AM_AND: return old & arg;
+  case AM_OR: return old | arg;
+  case AM_XOR: return old ^ arg;
+  case AM_ADD: return (old + arg) & mask;
+  case AM_ADDF: return fp_add(e, old, arg, RND_NEAREST_EVEN, false);
+  case AM_MAX: return so > sa ? old : arg;
+  case AM_MIN: return so < sa ? old : arg;
+  case AM_UMAX: return old > arg ? old : arg;
+  case AM_UMIN: return old < arg ? old : arg;
+  default: return arg;               /* xchg */
+  }
+}
+
+static int atomic_elem(struct sim_ctx *c, const struct ir_op *op, unsigned char *m,
+                       unsigned char *t, size_t sz) {
+  (void)c;
+  const struct ty *elt = op->code == IR_OP_atomic_red_view_tko ? op->in[0]->type->elt
+                                                              : op->in[0]->type->elt->elt;
+  uint64_t old = 0, arg = 0;
+  memcpy(&arg, t, sz);
+#pragma omp critical(sim_atomic)
+  {
+    memcpy(&old, m, sz);
+    uint64_t v = rmw(op->attr.mode, elt->elem, ty_elem_bits(elt->elem), old, arg);
+    memcpy(m, &v, sz);
+  }
+  memcpy(t, &old, sz);       /* the caller's copy of the argument gets the old value */
+  return 0;
+}
+
+int sim_exec_atomic_rmw_tko(struct sim_ctx *c, const struct ir_op *op) {
+  int nm;
+  struct ir_value **mv = ir_op_group(op, 2, &nm);
+  const uint64_t *p = IN(c, op, 0);
+  const unsigned char *arg = IN(c, op, 1);
+  const uint8_t *mask = nm ? sim_val(c, mv[0]) : NULL;
+  unsigned char *r = OUT(c, op, 0);
+  if (!p || !arg || !r || (nm && !mask)) return -1;
+  const struct ty *t = op->in[0]->type;
+  size_t sz = sim_elt_size(t->elt->elt);
+  for (int64_t i = 0, n = ty_numel(t); i < n; i++) {
+    unsigned char *dst = r + (size_t)i * sz;
+    memcpy(dst, arg + (size_t)i * sz, sz);
+    if (mask && !mask[i]) continue;            /* masked lanes return the argument */
+    unsigned char *m = at(c, op, "atomic", p[i], sz, t, i, true);
+    if (!m || atomic_elem(c, op, m, dst, sz)) return -1;
+  }
+  return 0;
+}
+
+/* atomic_cas_tko: compares bit patterns (so NaNs compare by payload);
+** masked lanes return cmp. */
+int sim_exec_atomic_cas_tko(struct sim_ctx *c, const struct ir_op *op) {
+  int nm;
+  struct ir_value **mv = ir_op_group(op, 3, &nm);
+  const uint64_t *p = IN(c, op, 0);
+  const unsigned char *cmp = IN(c, op, 1), *val = IN(c, op, 2);
+  const uint8_t *mask = nm ? sim_val(c, mv[0]) : NULL;
+  unsigned char *r = OUT(c, op, 0);
+  if (!p || !cmp || !val || !r || (nm && !mask)) return -1;
+  const struct ty *t = op->in[0]->type;
+  size_t sz = sim_elt_size(t->elt->elt);
+  for (int64_t i = 0, n = ty_numel(t); i < n; i++) {
+    unsigned char *dst = r + (size_t)i * sz;
+    memcpy(dst, cmp + (size_t)i * sz, sz);
+    if (mask && !mask[i]) continue;
+    unsigned char *m = at(c, op, "atomic", p[i], sz, t, i, true);
+    if (!m) return -1;
+#pragma omp critical(sim_atomic)
+    {
+      memcpy(dst, m, sz);
+      if (!memcmp(m, cmp + (size_t)i * sz, sz)) memcpy(m, val + (size_t)i * sz, sz);
+    }
+  }
+  return 0;
+}
+
+int sim_exec_atomic_red_view_tko(struct sim_ctx *c, const struct ir_op *op) {
+  int ni;
+  ir_op_group(op, 1, &ni);
+  struct view_access va = { op->in[0]->type, IN(c, op, 0), {0}, NULL };
+  const struct ir_value *value = op->in[1 + ni];
+  const unsigned char *v = sim_val(c, value);
+  int64_t *rows;
+  if (!va.v || !v || view_indices(c, op, 1, &va, &rows)) return -1;
+  size_t bytes = sim_type_size(value->type);
+  unsigned char *copy = ts_malloc(bytes ? bytes : 1);
+  int rc = -1;
+  if (copy) {
+    memcpy(copy, v, bytes);
+    rc = view_walk(c, op, &va, copy, value->type, false, "atomic", atomic_elem);
+  } else {
+    sim_fail(c, op, "out of memory");
+  }
+  ts_free(copy);
+  ts_free(rows);
+  return rc;
+}
+
+/* ---- globals and alloca ---- */
+
+int sim_exec_get_global(struct sim_ctx *c, const struct ir_op *op) {
+  uint64_t *r = OUT(c, op, 0);
+  if (!r) return -1;
+  for (int i = 0; i < c->mem->n; i++)
+    if (c->mem->a[i].name && c->mem->a[i].name[0] == '@' && !strcmp(c->mem->a[i].name + 1, op->attr.str)) {
+      *r = c->mem->a[i].base;
+      return 0;
+    }
+  return sim_fail(c, op, "global '@%s' was not allocated", op->attr.str);
+}
+
+/* alloca: fresh zeroed memory for this tile block. */
+int sim_exec_alloca(struct sim_ctx *c, const struct ir_op *op) {
+  uint64_t *r = OUT(c, op, 0);
+  if (!r) return -1;
+  const struct ty *pe = op->out[0].type->elt->elt;
+  size_t bytes = (size_t)op->attr.num_elem * sim_elt_size(pe);
+  struct mem_alloc *a;
+#pragma omp critical(sim_mem_alloc)
+  a = mem_alloc(c->mem, bytes, "alloca", pe->kind == TY_PTR ? EL_I64 : pe->elem);
+  if (!a) return sim_fail(c, op, "out of memory for alloca of %zu bytes", bytes);
+  *r = a->base;
+  return 0;
+}
+
+/* ---- print and assert ---- */
+
+/* print_tko: the format with each % conversion taking the next argument;
+** a tile prints as [a, b, ...].  The text goes to the run's print hook. */
+int sim_exec_print_tko(struct sim_ctx *c, const struct ir_op *op) {
+  struct ts_buf b = {0};
+  int nargs;
+  struct ir_value **args = ir_op_group(op, 0, &nargs);
+  const char *f = op->attr.str, *end = f + op->attr.strlen;
+  int k = 0;
+  while (f < end) {
+    if (*f != '%') { ts_buf_putc(&b, *f++); continue; }
+    if (f + 1 < end && f[1] == '%') { ts_buf_putc(&b, '%'); f += 2; continue; }
+    const char *s = f++;
+    while (f < end && strchr("-+ #0123456789.lhz", *f)) f++;
+    char conv = f < end ? *f++ : 'd';
+    if (k >= nargs) { ts_buf_putn(&b, s, (size_t)(f - s)); continue; }
+    const struct ir_value *v = args[k++];
+    const unsigned char *p = sim_val(c, v);
+    if (!p) { ts_buf_free(&b); return -1; }
+    const struct ty *t = v->type;
+    size_t sz = sim_elt_size(t->elt);
+    int64_t n = ty_numel(t);
+    if (t->rank) ts_buf_putc(&b, '[');
+    for (int64_t i = 0; i < n; i++) {
+      uint64_t x = 0;
+      memcpy(&x, p + (size_t)i * sz, sz);
+      if (i) ts_buf_puts(&b, ", ");
+      if (t->elt->kind == TY_FLOAT) ts_buf_printf(&b, "%f", fp_to_double(t->elt->elem, x));
+      else if (t->elt->kind == TY_PTR) ts_buf_printf(&b, "0x%" PRIx64, x);
+      else if (conv == 'u' || conv == 'x') ts_buf_printf(&b, conv == 'x' ? "%" PRIx64 : "%" PRIu64, x);
+      else {
+        int w = ty_elem_bits(t->elt->elem);
+        ts_buf_printf(&b, "%lld", (long long)(w >= 64 ? (int64_t)x : (int64_t)(x << (64 - w)) >> (64 - w)));
+      }
+    }
+    if (t->rank) ts_buf_putc(&b, ']');
+  }
+  if (b.oom) { ts_buf_free(&b); return sim_fail(c, op, "out of memory"); }
+  if (c->o->print && b.s) c->o->print(c->o->print_ud, b.s);
+  ts_buf_free(&b);
+  return 0;
+}
+
+int sim_exec_assert(struct sim_ctx *c, const struct ir_op *op) {
+  const uint8_t *cond = IN(c, op, 0);
+  if (!cond) return -1;
+  const struct ty *t = op->in[0]->type;
+  for (int64_t i = 0, n = ty_numel(t); i < n; i++)
+    if (!cond[i]) {
+      char el[96];
+      coords(t, i, el, sizeof el);
+      return sim_fail(c, op, "assertion failed at element %s: %.*s", el,
+                      (int)op->attr.strlen, op->attr.str ? op->attr.str : "");
+    }
+  return 0;
 }

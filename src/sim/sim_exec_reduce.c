@@ -1,13 +1,190 @@
 /*
-** sim_exec_reduce.c -- reduce and scan: the region is the combiner.
+** sim_exec_reduce.c -- reduce and scan.  The region is the combiner:
+** its arguments are, for each operand i, an element (2i) and the
+** accumulator (2i+1); it yields the new accumulators.
+**
+** The order is fixed (the spec leaves it open; see doc/numerics.md):
+** along dim, in ascending index (descending for a reverse scan), starting
+** from the identity:  acc = identity; for each k: acc = body(x[k], acc).
+** Bodies that are one commutative op on the two arguments (addf, maxf,
+** addi, ...) run as a tight loop with the same result.
 */
 #include <config.h>
 #include "sim_int.h"
 
-int sim_exec_reduce(struct sim_ctx *c, const struct ir_op *op) {
-  return sim_fail(c, op, "'%s' is not implemented yet", ir_optab[op->code].name);
+#include <string.h>
+
+#include "sim_fp.h"
+
+/* The layout of a reduction: outer x len x inner, row-major. */
+struct red {
+  int64_t outer, len, inner;
+};
+
+static struct red layout(const struct ty *t, int dim) {
+  struct red r = { 1, t->shape[dim], 1 };
+  for (int d = 0; d < dim; d++) r.outer *= t->shape[d];
+  for (int d = dim + 1; d < t->rank; d++) r.inner *= t->shape[d];
+  return r;
 }
 
-int sim_exec_scan(struct sim_ctx *c, const struct ir_op *op) {
-  return sim_fail(c, op, "'%s' is not implemented yet", ir_optab[op->code].name);
+/* ---- the fast path: a body that is one op on its two arguments ---- */
+
+static const struct ir_op *single_op_body(const struct ir_op *op) {
+  const struct ir_block *b = op->regions[0].block;
+  if (op->nin != 1 || !b || b->nargs != 2) return NULL;
+  const struct ir_op *f = b->first;
+  if (!f || !f->next || f->next->next || f->next->code != IR_OP_yield) return NULL;
+  if (f->next->nin != 1 || f->next->in[0] != &f->out[0] || f->nin != 2) return NULL;
+  bool args = (f->in[0] == &b->args[0] && f->in[1] == &b->args[1]) ||
+              (f->in[0] == &b->args[1] && f->in[1] == &b->args[0]);
+  if (!args || (f->code == IR_OP_addf && f->attr.rounding > 0) ||
+      (f->attr.flags & AF_FTZ))
+    return NULL;
+  switch (f->code) {
+  case IR_OP_addf: case IR_OP_maxf: case IR_OP_minf:
+    return f->in[0]->type->elt->elem == EL_F32 && !(f->attr.flags & AF_PROPAGATE_NAN) ? f : NULL;
+  case IR_OP_addi: case IR_OP_muli: case IR_OP_andi: case IR_OP_ori: case IR_OP_xori:
+    return f;
+  case IR_OP_maxi: case IR_OP_mini:
+    return f->attr.signedness == SGN_SIGNED ? f : NULL;
+  default: return NULL;
+  }
 }
+
+/* acc op x for the commutative ops of single_op_body, on f32. */
+static float f32_step(enum ir_opcode code, float acc, float x) {
+  if (code == IR_OP_addf) return acc + x;
+  /* maximumNumber/minimumNumber: a NaN loses; -0 < +0 */
+  if (x != x) return acc;
+  if (acc != acc) return x;
+  if (acc == x) {
+    uint32_t ua, ux;
+    memcpy(&ua, &acc, 4);
+    memcpy(&ux, &x, 4);
+    bool acc_neg = ua >> 31;
+    return (code == IR_OP_maxf) == acc_neg ? x : acc;
+  }
+  return (code == IR_OP_maxf) == (x > acc) ? x : acc;
+}
+
+static int64_t i64_step(enum ir_opcode code, int64_t acc, int64_t x) {
+  switch (code) {
+  case IR_OP_addi: return (int64_t)((uint64_t)acc + (uint64_t)x);
+  case IR_OP_muli: return (int64_t)((uint64_t)acc * (uint64_t)x);
+  case IR_OP_andi: return acc & x;
+  case IR_OP_ori: return acc | x;
+  case IR_OP_xori: return acc ^ x;
+  case IR_OP_maxi: return x > acc ? x : acc;
+  default: return x < acc ? x : acc;
+  }
+}
+
+static int64_t sload(const unsigned char *p, size_t sz) {
+  switch (sz) {
+  case 1: return *(const int8_t *)p;
+  case 2: return *(const int16_t *)p;
+  case 4: return *(const int32_t *)p;
+  default: return *(const int64_t *)p;
+  }
+}
+
+/* Fast reduce or scan of one operand with a one-op body. */
+static void fast(const struct ir_op *op, const struct ir_op *f, const unsigned char *x,
+                 unsigned char *r, bool scan) {
+  const struct ty *t = op->in[0]->type;
+  struct red L = layout(t, (int)op->attr.dim);
+  size_t sz = sim_elt_size(t->elt);
+  bool rev = scan && (op->attr.flags & AF_REVERSE);
+  uint64_t id = op->attr.ident[0].bits;
+  bool isf = f->code == IR_OP_addf || f->code == IR_OP_maxf || f->code == IR_OP_minf;
+  for (int64_t o = 0; o < L.outer; o++)
+    for (int64_t in = 0; in < L.inner; in++) {
+      float facc;
+      uint32_t u = (uint32_t)id;
+      memcpy(&facc, &u, 4);
+      int64_t iacc = sload((const unsigned char *)&id, sz);
+      for (int64_t j = 0; j < L.len; j++) {
+        int64_t k = rev ? L.len - 1 - j : j;
+        size_t at = (size_t)((o * L.len + k) * L.inner + in) * sz;
+        if (isf) {
+          float v;
+          memcpy(&v, x + at, 4);
+          facc = f32_step(f->code, facc, v);
+          if (scan) memcpy(r + at, &facc, 4);
+        } else {
+          iacc = i64_step(f->code, iacc, sload(x + at, sz));
+          if (scan) memcpy(r + at, &iacc, sz);
+        }
+      }
+      if (!scan) {
+        size_t at = (size_t)(o * L.inner + in) * sz;
+        if (isf) {
+          uint32_t bits;
+          memcpy(&bits, &facc, 4);
+          if ((bits & 0x7fffffffu) > 0x7f800000u) bits = (uint32_t)fp_canonical_nan(EL_F32);
+          memcpy(r + at, &bits, 4);
+        } else {
+          memcpy(r + at, &iacc, sz);
+        }
+      }
+    }
+}
+
+/* ---- the general path: run the region for every step ---- */
+
+static int general(struct sim_ctx *c, const struct ir_op *op, bool scan) {
+  const struct ir_block *b = op->regions[0].block;
+  int n = op->nin;
+  const struct ty *t = op->in[0]->type;
+  struct red L = layout(t, (int)op->attr.dim);
+  bool rev = scan && (op->attr.flags & AF_REVERSE);
+  const unsigned char *x[32];
+  unsigned char *r[32], *elem[32], *acc[32];
+  size_t sz[32];
+  if (n > 32) return sim_fail(c, op, "too many operands");
+  for (int i = 0; i < n; i++) {
+    x[i] = IN(c, op, i);
+    r[i] = OUT(c, op, i);
+    elem[i] = sim_val(c, &b->args[2 * i]);
+    acc[i] = sim_val(c, &b->args[2 * i + 1]);
+    if (!x[i] || !r[i] || !elem[i] || !acc[i]) return -1;
+    sz[i] = sim_elt_size(op->in[i]->type->elt);
+  }
+  for (int64_t o = 0; o < L.outer; o++)
+    for (int64_t in = 0; in < L.inner; in++) {
+      for (int i = 0; i < n; i++) memcpy(acc[i], &op->attr.ident[i].bits, sz[i]);
+      for (int64_t j = 0; j < L.len; j++) {
+        int64_t k = rev ? L.len - 1 - j : j;
+        size_t at = (size_t)((o * L.len + k) * L.inner + in);
+        for (int i = 0; i < n; i++) memcpy(elem[i], x[i] + at * sz[i], sz[i]);
+        if (sim_run_block(c, b)) return -1;
+        const struct ir_op *y = c->term;
+        c->term = NULL;
+        if (!y || y->code != IR_OP_yield || y->nin != n)
+          return sim_fail(c, op, "the combiner did not yield %d values", n);
+        for (int i = 0; i < n; i++) {
+          const void *v = sim_val(c, y->in[i]);
+          if (!v) return -1;
+          memmove(acc[i], v, sz[i]);
+          if (scan) memcpy(r[i] + at * sz[i], acc[i], sz[i]);
+        }
+      }
+      if (!scan)
+        for (int i = 0; i < n; i++) memcpy(r[i] + (size_t)(o * L.inner + in) * sz[i], acc[i], sz[i]);
+    }
+  return 0;
+}
+
+static int reduce_or_scan(struct sim_ctx *c, const struct ir_op *op, bool scan) {
+  const struct ir_op *f = single_op_body(op);
+  if (!f) return general(c, op, scan);
+  const unsigned char *x = IN(c, op, 0);
+  unsigned char *r = OUT(c, op, 0);
+  if (!x || !r) return -1;
+  fast(op, f, x, r, scan);
+  return 0;
+}
+
+int sim_exec_reduce(struct sim_ctx *c, const struct ir_op *op) { return reduce_or_scan(c, op, false); }
+int sim_exec_scan(struct sim_ctx *c, const struct ir_op *op) { return reduce_or_scan(c, op, true); }

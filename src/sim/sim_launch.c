@@ -47,6 +47,47 @@ static int run_one(struct sim_ctx *c, const struct ir_op *entry,
   return 0;
 }
 
+/* Globals live in memory named "@name"; constant ones are read-only. */
+static int alloc_globals(const struct ir_module *m, struct sim_mem *mem, struct sim_error *err) {
+  for (const struct ir_op *mod = m->op; mod; mod = mod->next)
+    for (const struct ir_op *op = mod->regions[0].block->first; op; op = op->next) {
+      if (op->code != IR_OP_global) continue;
+      const struct ir_dense *d = op->attr.value;
+      const struct ty *t = d->type;
+      size_t sz = sim_elt_size(t->elt), n = (size_t)ty_numel(t);
+      char name[256];
+      snprintf(name, sizeof name, "@%s", op->attr.str);
+      struct mem_alloc *a = mem_alloc(mem, n * sz, name, t->elt->elem);
+      if (!a) {
+        snprintf(err->msg, sizeof err->msg, "out of memory for global '@%s'", op->attr.str);
+        err->set = true;
+        err->loc = op->loc;
+        return -1;
+      }
+      for (size_t i = 0; i < n; i++)
+        memcpy(a->host + i * sz, &d->bits[d->splat ? 0 : i], sz);
+      a->readonly = op->attr.flags & AF_CONSTANT;
+    }
+  return 0;
+}
+
+/* Does the region tree under b hold an op whose effects depend on the
+** order blocks run in (atomics, print)?  Then blocks run one at a time,
+** in grid order, so that the result is deterministic. */
+static bool order_matters(const struct ir_block *b) {
+  for (const struct ir_op *op = b->first; op; op = op->next) {
+    switch (op->code) {
+    case IR_OP_atomic_rmw_tko: case IR_OP_atomic_cas_tko: case IR_OP_atomic_red_view_tko:
+    case IR_OP_print_tko: case IR_OP_alloca:
+      return true;
+    default: break;
+    }
+    for (int r = 0; r < op->nregions; r++)
+      if (op->regions[r].block && order_matters(op->regions[r].block)) return true;
+  }
+  return false;
+}
+
 static uint64_t linear(const uint32_t *b, const uint32_t *g) {
   return ((uint64_t)b[2] * g[1] + b[1]) * g[0] + b[0];
 }
@@ -63,8 +104,10 @@ int sim_launch(const struct ir_module *m, const struct ir_op *entry,
     err->loc = entry->loc;
     return -1;
   }
+  if (alloc_globals(m, mem, err)) return -1;
   uint64_t total = (uint64_t)grid[0] * grid[1] * grid[2];
   int threads = o->threads > 0 ? o->threads : 0;
+  if (order_matters(body)) threads = 1;
   bool failed = false;
   uint64_t first_bad = UINT64_MAX;
 #pragma omp parallel num_threads(threads > 0 ? threads : omp_get_max_threads())
