@@ -24,7 +24,7 @@ void cli_usage_error(const char *cmd, const char *fmt, const char *arg);
 char *cli_read_file(const char *path, size_t *len);
 /* Parse and verify; NULL after the diagnostics went to sink. */
 struct ir_module *cli_load(const char *name, const char *text, size_t len,
-                           struct ts_diag_sink *sink);
+                           struct ts_diag_sink *sink, const struct ir_verify_opts *vo);
 
 int cmd_run(int argc, char **argv);
 

@@ -374,7 +374,7 @@ int cmd_run(int argc, char **argv) {
   char *text = cli_read_file(r.kernel, &len);
   if (!text) return EXIT_SYSTEM;
   struct ts_diag_sink sink = { cli_print_diag, NULL, 0, 0 };
-  struct ir_module *m = cli_load(r.kernel, text, len, &sink);
+  struct ir_module *m = cli_load(r.kernel, text, len, &sink, NULL);
   free(text);
   if (!m) return EXIT_INVALID;
   int rc = EXIT_INVALID;

@@ -190,19 +190,21 @@ static void collect(void *ud, const struct ts_diag *d) {
 
 struct run_opts {
   bool split, verify_diags, debuginfo;
+  struct ir_verify_opts vo;
   const char *out;
 };
 
 struct ir_module *cli_load(const char *name, const char *text, size_t len,
-                           struct ts_diag_sink *sink) {
+                           struct ts_diag_sink *sink, const struct ir_verify_opts *vo) {
   struct ir_module *m = ir_parse_text(name, text, len, sink);
   if (!m) return NULL;
-  if (ir_verify(m, sink)) { ir_module_free(m); return NULL; }
+  if (ir_verify_ex(m, sink, vo)) { ir_module_free(m); return NULL; }
   return m;
 }
 
 /* Check one chunk against its expected-* comments; 0 when they match. */
-static int verify_chunk(const char *name, const char *text, size_t len, struct chunk c) {
+static int verify_chunk(const char *name, const char *text, size_t len, struct chunk c,
+                        const struct ir_verify_opts *vo) {
   static struct expect e[256];
   char *t = blank_outside(text, len, c);
   if (!t) return EXIT_SYSTEM;
@@ -215,7 +217,7 @@ static int verify_chunk(const char *name, const char *text, size_t len, struct c
     (void)col;
   }
   /* diagnostics from the parser are matched against the same lines */
-  if (m) ir_verify(m, &sink);
+  if (m) ir_verify_ex(m, &sink, vo);
   int bad = col.unexpected;
   for (int i = 0; i < n; i++)
     if (!e[i].seen) {
@@ -239,11 +241,11 @@ static int verify_file(const char *path, const struct run_opts *o) {
   for (int i = 0; i < n; i++) {
     int r;
     if (o->verify_diags) {
-      r = verify_chunk(path, text, len, ch[i]);
+      r = verify_chunk(path, text, len, ch[i], &o->vo);
     } else {
       char *t = o->split ? blank_outside(text, len, ch[i]) : text;
       struct ts_diag_sink sink = { cli_print_diag, NULL, 0, 0 };
-      struct ir_module *m = t ? cli_load(path, t, len, &sink) : NULL;
+      struct ir_module *m = t ? cli_load(path, t, len, &sink, &o->vo) : NULL;
       r = m ? EXIT_OK : t ? EXIT_INVALID : EXIT_SYSTEM;
       if (sink.nerrors > 1)
         fprintf(stderr, "%u errors\n", sink.nerrors);
@@ -266,6 +268,8 @@ static int parse_common(int argc, char **argv, const char *cmd, struct run_opts 
     if (!strcmp(a, "--split-input-file")) o->split = true;
     else if (!strcmp(a, "--verify-diagnostics")) o->verify_diags = true;
     else if (!strcmp(a, "--print-debuginfo") || !strcmp(a, "--mlir-print-debuginfo")) o->debuginfo = true;
+    else if (!strcmp(a, "-Wunsupported-hints")) { if (o->vo.hints < IR_HINTS_WARN) o->vo.hints = IR_HINTS_WARN; }
+    else if (!strcmp(a, "-Werr-hints")) o->vo.hints = IR_HINTS_ERROR;
     else if (!strcmp(a, "-o") && i + 1 < argc) o->out = argv[++i];
     else if (!strcmp(a, "-h") || !strcmp(a, "--help")) return -1;
     else if (a[0] == '-' && a[1]) { cli_usage_error(cmd, "unknown option '%s'", a); return EXIT_USAGE; }
@@ -293,13 +297,14 @@ static int cmd_verify(int argc, char **argv) {
 /* The canonical text of one file (or of each chunk). */
 static int format_text(const char *path, const char *text, size_t len, bool split,
                        bool debuginfo, struct ts_buf *out) {
+  struct ir_verify_opts vo = { IR_HINTS_SILENT };
   static struct chunk ch[4096];
   int n = split ? split_chunks(text, len, ch, 4096) : 1;
   if (!split) ch[0] = (struct chunk){ 0, len };
   for (int i = 0; i < n; i++) {
     char *t = split ? blank_outside(text, len, ch[i]) : (char *)text;
     struct ts_diag_sink sink = { cli_print_diag, NULL, 0, 0 };
-    struct ir_module *m = t ? cli_load(path, t, len, &sink) : NULL;
+    struct ir_module *m = t ? cli_load(path, t, len, &sink, &vo) : NULL;
     if (t != text) free(t);
     if (!m) {
       if (sink.nerrors > 1) fprintf(stderr, "%u errors\n", sink.nerrors);
@@ -413,7 +418,9 @@ static const struct cmd commands[] = {
   { "verify", cmd_verify, "verify [--split-input-file] [--verify-diagnostics] FILE...",
     "Parse and verify Tile IR files; print every error found.\n"
     "  --split-input-file    treat '// -----' lines as separating independent inputs\n"
-    "  --verify-diagnostics  check the diagnostics against expected-error comments\n" },
+    "  --verify-diagnostics  check the diagnostics against expected-error comments\n"
+    "  -Wunsupported-hints   warn about optimization hints no GPU supports\n"
+    "  -Werr-hints           ... and make them errors\n" },
   { "fmt", cmd_fmt, "fmt [--split-input-file] [--print-debuginfo] [-o OUT] FILE...",
     "Print Tile IR files in canonical form (to stdout, or to OUT with -o).\n"
     "  --split-input-file  treat '// -----' lines as separating independent inputs\n"

@@ -257,6 +257,13 @@ struct ir_module *ir_parse_text(const char *name, const char *text, size_t len,
                                 struct ts_diag_sink *sink);
 /* Check every rule of the spec; returns the number of errors reported. */
 unsigned ir_verify(const struct ir_module *m, struct ts_diag_sink *sink);
+/* Unsupported optimization hints (unknown architectures, names, values):
+** accepted silently (the default, as NVIDIA's tools do), warned about, or
+** errors. */
+enum ir_hints_check { IR_HINTS_SILENT, IR_HINTS_WARN, IR_HINTS_ERROR };
+struct ir_verify_opts { enum ir_hints_check hints; };
+unsigned ir_verify_ex(const struct ir_module *m, struct ts_diag_sink *sink,
+                      const struct ir_verify_opts *o);
 /* The canonical text of m into b (0 ok, -1 out of memory). */
 int ir_print(const struct ir_module *m, struct ts_buf *b);
 /* The same, with debug info: #alias definitions and loc(...) of ops. */

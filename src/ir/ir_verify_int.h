@@ -11,6 +11,7 @@ struct vctx {
   const struct ir_module *m;
   struct ts_diag_sink *sink;
   unsigned errors;
+  enum ir_hints_check hints;    /* how unsupported optimization hints are treated */
 };
 
 /* Report "'<op>' op <message>" at op's location. */
