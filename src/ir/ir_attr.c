@@ -263,7 +263,15 @@ static void print_sym(struct printer *pr, const struct ir_op *op, const char *d)
 
 /* ---- optimization hints ---- */
 
-/* hints -> '<' arch '=' '{' key '=' value {',' ...} '}' {',' ...} '>' */
+static int cmp_arch(const void *x, const void *y) {
+  return strcmp(((const struct ir_hint_arch *)x)->arch, ((const struct ir_hint_arch *)y)->arch);
+}
+static int cmp_entry(const void *x, const void *y) {
+  return strcmp(((const struct ir_hint_entry *)x)->key, ((const struct ir_hint_entry *)y)->key);
+}
+
+/* hints -> '<' arch '=' '{' key '=' value {',' ...} '}' {',' ...} '>'
+** Kept sorted by name, as MLIR's dictionaries are (and print). */
 void parse_hints(struct parser *p, struct ir_attrs *a) {
   struct ir_hints *h = parse_alloc(p, sizeof *h);
   struct ir_hint_arch arch[16];
@@ -299,10 +307,12 @@ void parse_hints(struct parser *p, struct ir_attrs *a) {
     parse_expect_punct(p, '}');
     x->e = parse_alloc(p, (size_t)(x->n ? x->n : 1) * sizeof *e);
     memcpy(x->e, e, (size_t)x->n * sizeof *e);
+    qsort(x->e, (size_t)x->n, sizeof *e, cmp_entry);
   } while (parse_accept_punct(p, ','));
   parse_expect_punct(p, '>');
   h->a = parse_alloc(p, (size_t)(h->n ? h->n : 1) * sizeof *arch);
   memcpy(h->a, arch, (size_t)h->n * sizeof *arch);
+  qsort(h->a, (size_t)h->n, sizeof *arch, cmp_arch);
   a->hints = h;
 }
 
