@@ -350,7 +350,49 @@ static int cmd_fmt(int argc, char **argv) {
 /* ---- tilesim test: golden files ----
 ** FILE.mlir with expected-error comments: the diagnostics must be exactly
 ** those (split at // -----).  Otherwise FILE.mlir must verify, its fmt
-** must equal FILE.expected when that exists, and fmt must be a fixed point. */
+** must equal FILE.expected when that exists, and fmt must be a fixed point.
+** Then each "// RUN: run ARGS" line runs the kernel (%s: this file, %S:
+** its directory), and must succeed (its --expect checks included). */
+
+/* Split a RUN line into argv (blank-separated; %s and %S substituted). */
+static int run_line(const char *path, const char *line, size_t n) {
+  char dir[4096];
+  const char *slash = strrchr(path, '/');
+  snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
+  char *argv[260], buf[8192];
+  int argc = 0;
+  size_t k = 0;
+  argv[argc++] = "run";
+  for (size_t i = 0; i < n && argc < 259; ) {
+    while (i < n && (line[i] == ' ' || line[i] == '\t')) i++;
+    if (i >= n) break;
+    argv[argc++] = buf + k;
+    while (i < n && line[i] != ' ' && line[i] != '\t' && k < sizeof buf - 4096) {
+      if (line[i] == '%' && i + 1 < n && (line[i + 1] == 's' || line[i + 1] == 'S')) {
+        k += (size_t)snprintf(buf + k, sizeof buf - k, "%s", line[i + 1] == 's' ? path : dir);
+        i += 2;
+      } else {
+        buf[k++] = line[i++];
+      }
+    }
+    buf[k++] = 0;
+  }
+  argv[argc] = NULL;
+  int rc = cmd_run(argc, argv);
+  if (rc) fprintf(stderr, "%s: RUN line failed: %.*s\n", path, (int)n, line);
+  return rc;
+}
+
+static int run_lines(const char *path, const char *text) {
+  int rc = EXIT_OK;
+  for (const char *p = strstr(text, "// RUN: run "); p; p = strstr(p + 1, "// RUN: run ")) {
+    const char *s = p + 12, *e = strchr(s, '\n');
+    int r = run_line(path, s, e ? (size_t)(e - s) : strlen(s));
+    if (r > rc) rc = r;
+  }
+  return rc;
+}
+
 static int test_file(const char *path) {
   size_t len;
   char *text = cli_read_file(path, &len);
@@ -395,6 +437,7 @@ static int test_file(const char *path) {
   }
   ts_buf_free(&once);
   ts_buf_free(&twice);
+  if (!rc) rc = run_lines(path, text);
   free(text);
   return rc;
 }
@@ -427,7 +470,6 @@ static const struct cmd commands[] = {
     "  --print-debuginfo   also print #alias definitions and the loc(...) of ops\n" },
   { "test", cmd_test, "test FILE...",
     "Run golden test files (see the manual, TESTS).\n" },
-#ifdef TILESIM_RUN
   { "run", cmd_run, "run KERNEL --grid X[,Y[,Z]] [--entry NAME] [--out DIR] [OPTIONS] ARG...",
     "Run a kernel on the CPU over a grid of tile blocks.  Each ARG is [NAME=]SPEC:\n"
     "  i32:1024  f32:0.5  f16:0x3C00        scalars (hex = bit pattern)\n"
@@ -444,7 +486,6 @@ static const struct cmd commands[] = {
     "  --check-assumes      check assume predicates at run time\n"
     "  --expect P=@ref.npy  compare parameter P's final contents with a reference\n"
     "  --atol A --rtol R --ulp U  tolerances for --expect (default: bit-exact)\n" },
-#endif
   { "help", cmd_help, "help [COMMAND]", "Show help for tilesim or for one command.\n" },
   { NULL, NULL, NULL, NULL },
 };

@@ -50,10 +50,13 @@ const struct mem_alloc *mem_find(const struct sim_mem *m, uint64_t addr, size_t 
   return a;
 }
 
+/* The allocation nearest to addr: the one below it or the one above. */
 const struct mem_alloc *mem_nearest(const struct sim_mem *m, uint64_t addr) {
   uint64_t k = addr / MEM_SPACING;
   if (!m->n) return NULL;
   if (k == 0) return &m->a[0];
   if (k > (uint64_t)m->n) return &m->a[m->n - 1];
-  return &m->a[k - 1];
+  const struct mem_alloc *below = &m->a[k - 1];
+  if (k == (uint64_t)m->n || addr - below->base < MEM_SPACING / 2) return below;
+  return &m->a[k];
 }

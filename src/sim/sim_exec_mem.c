@@ -40,10 +40,14 @@ static unsigned char *at(struct sim_ctx *c, const struct ir_op *op, const char *
   }
   if (a) return a->host + (addr - a->base);
   const struct mem_alloc *near = mem_nearest(c->mem, addr);
-  if (near && addr >= near->base && addr < near->base + MEM_SPACING / 2)
+  if (near && addr >= near->base && addr - near->base < MEM_SPACING / 2)
     sim_fail(c, op, "%s out of bounds: element %s address 0x%" PRIx64 " is %" PRIu64
-             " bytes past the start of '%s' (%zu bytes at 0x%" PRIx64 ")",
-             what, el, addr, addr - near->base, near->name, near->size, near->base);
+             " bytes past the end of '%s' (%zu bytes at 0x%" PRIx64 ")", what, el, addr,
+             addr + n - (near->base + near->size), near->name, near->size, near->base);
+  else if (near && addr < near->base && near->base - addr <= MEM_SPACING / 2)
+    sim_fail(c, op, "%s out of bounds: element %s address 0x%" PRIx64 " is %" PRIu64
+             " bytes before the start of '%s' (%zu bytes at 0x%" PRIx64 ")", what, el, addr,
+             near->base - addr, near->name, near->size, near->base);
   else
     sim_fail(c, op, "%s out of bounds: element %s address 0x%" PRIx64
              " is not in any allocation", what, el, addr);
