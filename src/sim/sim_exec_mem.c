@@ -54,6 +54,13 @@ static unsigned char *at(struct sim_ctx *c, const struct ir_op *op, const char *
   return NULL;
 }
 
+void sim_mem_write(struct sim_ctx *c, void *dst, const void *src, size_t n) {
+  if (memcmp(dst, src, n)) {
+    memcpy(dst, src, n);
+    c->writes++;
+  }
+}
+
 /* ---- tokens and fences: ordering only ---- */
 
 static int no_op(struct sim_ctx *c, const struct ir_op *op) { (void)c; (void)op; return 0; }
@@ -103,7 +110,7 @@ int sim_exec_store_ptr_tko(struct sim_ctx *c, const struct ir_op *op) {
     if (mask && !mask[i]) continue;
     unsigned char *dst = at(c, op, "store", p[i], sz, t, i, true);
     if (!dst) return -1;
-    memcpy(dst, v + (size_t)i * sz, sz);
+    sim_mem_write(c, dst, v + (size_t)i * sz, sz);
   }
   return 0;
 }
@@ -305,8 +312,8 @@ static int do_load(struct sim_ctx *c, const struct ir_op *op, unsigned char *m, 
   return 0;
 }
 static int do_store(struct sim_ctx *c, const struct ir_op *op, unsigned char *m, unsigned char *t, size_t sz) {
-  (void)c; (void)op;
-  memcpy(m, t, sz);
+  (void)op;
+  sim_mem_write(c, m, t, sz);
   return 0;
 }
 
@@ -356,7 +363,6 @@ static uint64_t rmw(int mode, enum ty_elem e, int w, uint64_t old, uint64_t arg)
 
 static int atomic_elem(struct sim_ctx *c, const struct ir_op *op, unsigned char *m,
                        unsigned char *t, size_t sz) {
-  (void)c;
   const struct ty *elt = op->code == IR_OP_atomic_red_view_tko ? op->in[0]->type->elt
                                                               : op->in[0]->type->elt->elt;
   uint64_t old = 0, arg = 0;
@@ -365,7 +371,7 @@ static int atomic_elem(struct sim_ctx *c, const struct ir_op *op, unsigned char 
   {
     memcpy(&old, m, sz);
     uint64_t v = rmw(op->attr.mode, elt->elem, ty_elem_bits(elt->elem), old, arg);
-    memcpy(m, &v, sz);
+    sim_mem_write(c, m, &v, sz);
   }
   memcpy(t, &old, sz);       /* the caller's copy of the argument gets the old value */
   return 0;
@@ -412,7 +418,7 @@ int sim_exec_atomic_cas_tko(struct sim_ctx *c, const struct ir_op *op) {
 #pragma omp critical(sim_atomic)
     {
       memcpy(dst, m, sz);
-      if (!memcmp(m, cmp + (size_t)i * sz, sz)) memcpy(m, val + (size_t)i * sz, sz);
+      if (!memcmp(m, cmp + (size_t)i * sz, sz)) sim_mem_write(c, m, val + (size_t)i * sz, sz);
     }
   }
   return 0;

@@ -37,6 +37,8 @@ struct sim_frame {
   size_t nslots;
 };
 
+struct sim_coop;
+
 struct sim_ctx {
   const struct ir_module *m;
   struct sim_mem *mem;
@@ -45,7 +47,17 @@ struct sim_ctx {
   uint32_t bid[3], grid[3];
   struct sim_error *err;       /* this thread's first error */
   const struct ir_op *term;    /* the terminator that ended the last block */
+  uint64_t writes;             /* stores that changed memory, so far */
+  struct sim_coop *coop;       /* the cooperative scheduler, or NULL */
 };
+
+/* Store n bytes at dst (simulated memory), counting a change. */
+void sim_mem_write(struct sim_ctx *c, void *dst, const void *src, size_t n);
+
+/* At the end of an iteration of `loop` op: progress says whether its
+** carried values or memory changed.  Under the cooperative schedule the
+** block yields here; a loop that cannot progress is reported (-1). */
+int sim_loop_step(struct sim_ctx *c, const struct ir_op *op, bool progress);
 
 /* The storage of v (made on first use); NULL only when out of memory,
 ** after recording the error. */
@@ -65,6 +77,14 @@ int sim_fail(struct sim_ctx *c, const struct ir_op *op, const char *fmt, ...)
 /* Run the ops of b.  Stops at a terminator (c->term = it) or at the end;
 ** 0, or -1 on error. */
 int sim_run_block(struct sim_ctx *c, const struct ir_block *b);
+
+/* Run one tile block of entry (c->bid set): bind args, run the body. */
+int sim_run_entry_block(struct sim_ctx *c, const struct ir_op *entry,
+                        const struct sim_value *args, int nargs);
+/* Run the whole grid under the cooperative schedule (sim_coop.c). */
+int sim_launch_coop(const struct ir_module *m, const struct ir_op *entry, const uint32_t grid[3],
+                    const struct sim_value *args, int nargs, struct sim_mem *mem,
+                    const struct sim_opts *o, struct sim_error *err);
 
 /* One handler per op, named after its ops.def row: 0 or -1 (sim_fail). */
 typedef int sim_exec_fn(struct sim_ctx *c, const struct ir_op *op);

@@ -200,15 +200,45 @@ int sim_exec_for(struct sim_ctx *c, const struct ir_op *op) {
 
 /* ---- loop ---- */
 
+/* The bytes of the carried values (block arguments) of a loop body. */
+static size_t args_size(const struct ir_block *b) {
+  size_t n = 0;
+  for (int i = 0; i < b->nargs; i++) n += sim_type_size(b->args[i].type);
+  return n;
+}
+
+static int snapshot(struct sim_ctx *c, const struct ir_block *b, unsigned char *buf) {
+  for (int i = 0; i < b->nargs; i++) {
+    size_t n = sim_type_size(b->args[i].type);
+    const void *p = sim_val(c, &b->args[i]);
+    if (!p) return -1;
+    memcpy(buf, p, n);
+    buf += n;
+  }
+  return 0;
+}
+
+/* loop runs until break.  An iteration that changes neither its carried
+** values nor memory would repeat forever, unless another block changes
+** memory: sim_loop_step decides (a hang is reported, never waited out). */
 int sim_exec_loop(struct sim_ctx *c, const struct ir_op *op) {
   const struct ir_block *body = op->regions[0].block;
   if (op->nin && assign(c, op->in, op->nin, body->args)) return -1;
+  size_t n = args_size(body);
+  unsigned char *before = ts_malloc(2 * n + 1), *after = before ? before + n : NULL;
+  if (!before) return sim_fail(c, op, "out of memory");
+  int rc = 0;
   for (;;) {
-    if (sim_run_block(c, body)) return -1;
+    uint64_t writes = c->writes;
+    if (snapshot(c, body, before) || sim_run_block(c, body)) { rc = -1; break; }
     int go = after_body(c, body, 0);
-    if (go < 0) return -1;
-    if (!go) break;
+    if (go <= 0) { rc = go; break; }
+    if (snapshot(c, body, after)) { rc = -1; break; }
+    bool progress = c->writes != writes || memcmp(before, after, n);
+    if (sim_loop_step(c, op, progress)) { rc = -1; break; }
   }
+  ts_free(before);
+  if (rc) return -1;
   if (c->term && c->term->code == IR_OP_break) {
     const struct ir_op *t = c->term;
     c->term = NULL;

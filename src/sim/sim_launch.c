@@ -33,8 +33,8 @@ static void frame_free(struct sim_frame *f) {
 }
 
 /* Run one tile block: bind the arguments, run the body. */
-static int run_one(struct sim_ctx *c, const struct ir_op *entry,
-                   const struct sim_value *args, int nargs) {
+int sim_run_entry_block(struct sim_ctx *c, const struct ir_op *entry,
+                        const struct sim_value *args, int nargs) {
   const struct ir_block *body = entry->regions[0].block;
   for (int i = 0; i < nargs; i++) {
     void *p = sim_val(c, &body->args[i]);
@@ -71,15 +71,20 @@ static int alloc_globals(const struct ir_module *m, struct sim_mem *mem, struct 
   return 0;
 }
 
-/* Does the region tree under b hold an op whose effects depend on the
-** order blocks run in (atomics, print)?  Then blocks run one at a time,
-** in grid order, so that the result is deterministic. */
+/* Does the region tree under b hold an op through which blocks can see
+** each other (atomics, ordered loads and stores) or whose effects depend
+** on the order blocks run in (print, alloca)?  Then blocks run under the
+** cooperative schedule (sim_coop.c), deterministic and deadlock-aware. */
 static bool order_matters(const struct ir_block *b) {
   for (const struct ir_op *op = b->first; op; op = op->next) {
     switch (op->code) {
     case IR_OP_atomic_rmw_tko: case IR_OP_atomic_cas_tko: case IR_OP_atomic_red_view_tko:
     case IR_OP_print_tko: case IR_OP_alloca:
       return true;
+    case IR_OP_load_ptr_tko: case IR_OP_store_ptr_tko:
+    case IR_OP_load_view_tko: case IR_OP_store_view_tko:
+      if (op->attr.mem_order != MO_WEAK) return true;
+      break;
     default: break;
     }
     for (int r = 0; r < op->nregions; r++)
@@ -107,7 +112,7 @@ int sim_launch(const struct ir_module *m, const struct ir_op *entry,
   if (alloc_globals(m, mem, err)) return -1;
   uint64_t total = (uint64_t)grid[0] * grid[1] * grid[2];
   int threads = o->threads > 0 ? o->threads : 0;
-  if (order_matters(body)) threads = 1;
+  if (order_matters(body)) return sim_launch_coop(m, entry, grid, args, nargs, mem, o, err);
   bool failed = false;
   uint64_t first_bad = UINT64_MAX;
 #pragma omp parallel num_threads(threads > 0 ? threads : omp_get_max_threads())
@@ -115,7 +120,7 @@ int sim_launch(const struct ir_module *m, const struct ir_op *entry,
     struct sim_frame f = { ts_malloc(m->nvalues * sizeof(void *)), m->nvalues };
     struct sim_error e = {0};
     if (f.slot) memset(f.slot, 0, m->nvalues * sizeof(void *));
-    struct sim_ctx c = { m, mem, o, &f, {0, 0, 0}, {grid[0], grid[1], grid[2]}, &e, NULL };
+    struct sim_ctx c = { m, mem, o, &f, {0, 0, 0}, {grid[0], grid[1], grid[2]}, &e, NULL, 0, NULL };
 #pragma omp for schedule(dynamic, 1)
     for (uint64_t k = 0; k < total; k++) {
       uint64_t bad;
@@ -129,7 +134,7 @@ int sim_launch(const struct ir_module *m, const struct ir_op *entry,
         snprintf(e.msg, sizeof e.msg, "out of memory");
         e.set = true;
         memcpy(e.block, c.bid, sizeof c.bid);
-      } else if (run_one(&c, entry, args, nargs) == 0) {
+      } else if (sim_run_entry_block(&c, entry, args, nargs) == 0) {
         continue;
       }
 #pragma omp critical(sim_err)
