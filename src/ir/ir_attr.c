@@ -257,7 +257,7 @@ static void parse_sym(struct parser *p, struct opbuild *b, const char *d) {
 static void print_sym(struct printer *pr, const struct ir_op *op, const char *d) {
   (void)d;
   print_sep(pr);
-  ts_buf_printf(pr->b, "@%s", op->attr.str);
+  print_symbol(pr, op->attr.str);
   pr->space = true;
 }
 
@@ -335,7 +335,7 @@ static void parse_hints_opt(struct parser *p, struct opbuild *b, const char *d) 
 }
 static void print_hints_opt(struct printer *pr, const struct ir_op *op, const char *d) {
   (void)d;
-  if (!op->attr.hints || !op->attr.hints->n) return;
+  if (!op->attr.hints) return;
   word(pr, "optimization_hints =");
   print_sep(pr);
   print_hints(pr, op->attr.hints);
@@ -481,11 +481,16 @@ static void parse_identities(struct parser *p, struct opbuild *b, const char *d)
   if (!parse_is_punct(p, ']')) do {
     if (n == 64) parse_fail_tok(p, "too many identities");
     struct lit l = read_lit(p);
-    parse_expect_punct(p, ':');
-    uint32_t toff = p->tok.off, tlen = p->tok.len;
-    const struct ty *t = parse_type(p);
-    if (t->kind != TY_INT && t->kind != TY_FLOAT)
-      parse_fail(p, toff, tlen, "identity must have an integer or float type");
+    const struct ty *t;
+    if (parse_accept_punct(p, ':')) {
+      uint32_t toff = p->tok.off, tlen = p->tok.len;
+      t = parse_type(p);
+      if (t->kind != TY_INT && t->kind != TY_FLOAT)
+        parse_fail(p, toff, tlen, "identity must have an integer or float type");
+    } else {                      /* MLIR's defaults: i1 for true/false, i64, f64 */
+      enum ty_elem e = l.kind == T_IDENT ? EL_I1 : l.kind == T_FLOAT ? EL_F64 : EL_I64;
+      t = ty_elem_get(p->m->types, e);
+    }
     v[n].type = t;
     v[n].bits = parse_scalar(p, t, l.off, p->src->text + l.off, l.len, l.neg, l.kind);
     n++;
@@ -505,14 +510,22 @@ static void print_scalar(struct ts_buf *b, const struct ty *t, uint64_t bits) {
   ts_buf_printf(b, "%lld", (long long)v);
 }
 
+/* Each identity is printed with its type, except where MLIR leaves it out
+** because it is the literal's default: i1 (true/false), i64, and f64
+** unless the value prints as hex bits. */
 static void print_identities(struct printer *pr, const struct ir_op *op, const char *d) {
   (void)d;
   ts_buf_putc(pr->b, '[');
   for (int i = 0; i < op->attr.nident; i++) {
+    const struct ir_typed *x = &op->attr.ident[i];
     if (i) ts_buf_puts(pr->b, ", ");
-    print_scalar(pr->b, op->attr.ident[i].type, op->attr.ident[i].bits);
+    size_t at = pr->b->len;
+    print_scalar(pr->b, x->type, x->bits);
+    bool hex = pr->b->s && pr->b->len > at + 1 && !strncmp(pr->b->s + at, "0x", 2);
+    enum ty_elem e = x->type->elem;
+    if (e == EL_I1 || e == EL_I64 || (e == EL_F64 && !hex)) continue;
     ts_buf_puts(pr->b, " : ");
-    print_type(pr, op->attr.ident[i].type);
+    print_type(pr, x->type);
   }
   ts_buf_putc(pr->b, ']');
   pr->space = true;
@@ -564,16 +577,25 @@ static void dense_nested(struct parser *p, struct dense_text *d, int level) {
   d->dims[level] = count;
 }
 
-struct dense_text *parse_dense_begin(struct parser *p) {
+/* The values of a dense literal: one (a splat) or nested lists. */
+struct dense_text *parse_dense_values(struct parser *p) {
   struct dense_text *d = parse_alloc(p, sizeof *d);
-  parse_expect_punct(p, '<');
   d->off = p->tok.off;
-  d->elt = parse_type(p);
-  if (d->elt->kind != TY_INT && d->elt->kind != TY_FLOAT)
-    parse_fail(p, d->off, 1, "expected an integer or float element type");
-  parse_expect_punct(p, ':');
   if (parse_is_punct(p, '[')) dense_nested(p, d, 0);
   else { d->splat = true; dense_push(p, d, read_lit(p)); }
+  return d;
+}
+
+struct dense_text *parse_dense_begin(struct parser *p) {
+  parse_expect_punct(p, '<');
+  uint32_t off = p->tok.off;
+  const struct ty *elt = parse_type(p);
+  if (elt->kind != TY_INT && elt->kind != TY_FLOAT)
+    parse_fail(p, off, 1, "expected an integer or float element type");
+  parse_expect_punct(p, ':');
+  struct dense_text *d = parse_dense_values(p);
+  d->elt = elt;
+  d->off = off;
   parse_expect_punct(p, '>');
   return d;
 }
@@ -582,6 +604,8 @@ struct ir_dense *parse_dense_finish(struct parser *p, struct dense_text *d,
                                     const struct ty *tile) {
   if (tile->kind != TY_TILE)
     parse_fail(p, d->off, 1, "a constant must have a tile type");
+  if (!d->elt) d->elt = tile->elt->kind == TY_PTR ? NULL : tile->elt;  /* generic dense<...> */
+  if (!d->elt) parse_fail(p, d->off, 1, "a constant cannot hold pointers");
   if (tile->elt != d->elt)
     parse_fail(p, d->off, 1, "literal element type %s does not match the tile's %s",
                ty_elem_names[d->elt->elem], tile->elt->kind == TY_PTR ? "pointer" : ty_elem_names[tile->elt->elem]);

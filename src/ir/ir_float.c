@@ -111,7 +111,7 @@ static int encode(const struct ffmt *f, double v, uint64_t *bits) {
   if (f->mbits == 0) {                        /* e8m0: powers of two only */
     double lo = ldexp(1.0, ex - 1);
     int k = ex - 1;
-    if (v > 1.5 * lo || (v == 1.5 * lo && ((k + f->bias) & 1))) k++;
+    if (v >= 1.5 * lo) k++;                   /* a tie rounds up, as APFloat does */
     int fld = k + f->bias;
     if (fld < 0) return -1;
     if (fld > max_normal_field - 1) goto overflow;
@@ -145,7 +145,7 @@ overflow:
 int ir_float_from_text(enum ty_elem el, const char *text, size_t n, uint64_t *bits) {
   const struct ffmt *f = ffmt_get(el);
   char small[64], *buf = n < sizeof small ? small : malloc(n + 1);
-  if (!f || !buf) return -1;
+  if (!f || !buf || !n) { if (buf != small) free(buf); return -1; }
   memcpy(buf, text, n);
   buf[n] = 0;
   char *end;

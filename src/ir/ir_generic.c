@@ -1,8 +1,8 @@
 /*
 ** ir_generic.c -- MLIR's generic op form, for the ops whose custom syntax
 ** is described by ops.def, and for constant, if, for and loop:
-**   "cuda_tile.NAME" '(' [uses] ')' ['(' region {',' region} ')']
-**       ['<{' props '}>'] ['{' attrs '}'] ':' '(' types ')' '->' types
+**   "cuda_tile.NAME" '(' [uses] ')' ['<{' props '}>'] ['(' region {',' region} ')']
+**       ['{' attrs '}'] ':' '(' types ')' '->' types
 ** Attributes are known by their ODS names (attr_names below); both the
 ** properties and the attribute dictionary may hold them.
 */
@@ -99,6 +99,17 @@ static void parse_named(struct parser *p, struct opbuild *b, struct gen *g) {
   } else if (!strcmp(name, "optimization_hints")) {
     if (p->tok.kind == T_HASH) parse_next(p);
     parse_hints(p, a);
+  } else if (!strcmp(name, "value") && b->op->code == IR_OP_constant) {
+    parse_expect_kw(p, "dense");            /* dense<values> : type */
+    parse_expect_punct(p, '<');
+    struct dense_text *d = parse_dense_values(p);
+    parse_expect_punct(p, '>');
+    parse_expect_punct(p, ':');
+    uint32_t toff = p->tok.off, tlen = p->tok.len;
+    const struct ty *t = parse_type(p);
+    if (t->kind != TY_TILE) parse_fail(p, toff, tlen, "a constant must have a tile type");
+    a->value = parse_dense_finish(p, d, t);
+    g->value_type = t;
   } else if (!strcmp(name, "operandSegmentSizes")) {
     parse_expect_kw(p, "array");
     parse_expect_punct(p, '<');
@@ -177,16 +188,10 @@ static void assign_groups(struct parser *p, struct opbuild *b, struct gen *g,
   }
 }
 
-/* dense-value -> 'dense' '<' literal '>' ':' type  (for constant) */
-static void parse_dense_value(struct parser *p, struct opbuild *b) {
-  (void)b;
-  parse_fail_tok(p, "the generic form of 'constant' is not supported; use `constant <elt: ...> : type`");
-}
-
 void parse_generic(struct parser *p, struct opbuild *b) {
   enum ir_opcode c = b->op->code;
-  if (!ir_optab[c].fmt && c != IR_OP_if && c != IR_OP_for && c != IR_OP_loop) {
-    if (c == IR_OP_constant) parse_dense_value(p, b);
+  if (!ir_optab[c].fmt && c != IR_OP_if && c != IR_OP_for && c != IR_OP_loop &&
+      c != IR_OP_constant) {
     parse_fail(p, b->op->loc.off, b->op->loc.len, "the generic form of '%s' is not supported",
                ir_optab[c].name);
   }
@@ -201,18 +206,24 @@ void parse_generic(struct parser *p, struct opbuild *b) {
     v[n++] = parse_use(p);
   } while (parse_accept_punct(p, ','));
   parse_expect_punct(p, ')');
-  if (parse_accept_punct(p, '(')) {           /* regions */
-    do {
-      if (b->nregions == 2) parse_fail_tok(p, "too many regions");
-      parse_region(p, b->op, &b->regions[b->nregions++], 0, NULL, NULL, NULL, -1);
-    } while (parse_accept_punct(p, ','));
-    parse_expect_punct(p, ')');
-  }
-  if (parse_is_punct(p, '<')) {               /* <{ properties }> */
-    parse_next(p);
-    parse_expect_punct(p, '{');
-    parse_dict(p, b, &g, '}');
-    parse_expect_punct(p, '>');
+  /* MLIR prints <{properties}> before the regions; accept either order */
+  for (bool regions = false, props = false;;) {
+    if (!regions && parse_accept_punct(p, '(')) {
+      regions = true;
+      do {
+        if (b->nregions == 2) parse_fail_tok(p, "too many regions");
+        parse_region(p, b->op, &b->regions[b->nregions++], 0, NULL, NULL, NULL, -1);
+      } while (parse_accept_punct(p, ','));
+      parse_expect_punct(p, ')');
+    } else if (!props && parse_is_punct(p, '<')) {
+      props = true;
+      parse_next(p);
+      parse_expect_punct(p, '{');
+      parse_dict(p, b, &g, '}');
+      parse_expect_punct(p, '>');
+    } else {
+      break;
+    }
   }
   if (parse_accept_punct(p, '{')) parse_dict(p, b, &g, '}');
   assign_groups(p, b, &g, v, off, n);
@@ -226,5 +237,7 @@ void parse_generic(struct parser *p, struct opbuild *b) {
       parse_fail(p, off[i], 1, "operand %d has type %s in the signature", i, "different from its value's");
   b->nres = fn->nout;
   for (int i = 0; i < fn->nout; i++) b->res[i] = fn->outs[i];
+  if (c == IR_OP_constant && (!b->op->attr.value || fn->nout != 1 || g.value_type != fn->outs[0]))
+    parse_fail(p, toff, tlen, "a generic constant needs value = dense<...> : T and one result of type T");
   if (c == IR_OP_if && b->nregions == 1) b->nregions = 2;
 }

@@ -124,6 +124,7 @@ void print_fmt(struct printer *pr, const struct ir_op *op, const char *fmt);
 void print_region(struct printer *pr, const struct ir_op *op,
                   const struct ir_region *r, bool print_args, bool elide_empty_term);
 void print_string(struct printer *pr, const char *s, size_t n);
+void print_symbol(struct printer *pr, const char *name);
 void print_attr_dict(struct printer *pr, const struct ir_attrs *a);
 
 /* ---- attributes (ir_attr.c) ---- */
@@ -150,6 +151,7 @@ void print_hints(struct printer *pr, const struct ir_hints *h);
 ** parse_dense_begin keeps the text; parse_dense_finish converts). */
 struct dense_text;
 struct dense_text *parse_dense_begin(struct parser *p);
+struct dense_text *parse_dense_values(struct parser *p);   /* no '<elt:' */
 struct ir_dense *parse_dense_finish(struct parser *p, struct dense_text *d,
                                     const struct ty *tile);
 void print_dense(struct printer *pr, const struct ir_dense *d);

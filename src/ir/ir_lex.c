@@ -12,7 +12,7 @@ static bool is_ident_start(int c) { return isalpha(c) || c == '_'; }
 static bool is_ident_char(int c) {
   return isalnum(c) || c == '_' || c == '$' || c == '.';
 }
-/* SSA and symbol names may also hold '-' (MLIR's suffix-id). */
+/* SSA names may also hold '-' (MLIR's suffix-id). */
 static bool is_name_char(int c) { return is_ident_char(c) || c == '-'; }
 
 static size_t skip_blank(const char *s, size_t n, size_t i) {
@@ -74,8 +74,10 @@ void ir_lex(const char *s, size_t n, size_t *pos, struct token *t) {
       enum tok_kind k;
       e = lex_string(s, n, e, &k);
       if (k == T_ERROR) t->kind = T_ERROR;
-    } else if (c == '%' || c == '@') {
+    } else if (c == '%') {
       while (e < n && is_name_char((unsigned char)s[e])) e++;
+    } else if (c == '@') {
+      while (e < n && is_ident_char((unsigned char)s[e])) e++;
     } else {
       while (e < n && is_ident_char((unsigned char)s[e])) e++;
     }
@@ -101,22 +103,30 @@ void ir_lex(const char *s, size_t n, size_t *pos, struct token *t) {
 }
 
 /* Canonical spacing: one blank between tokens, except none after an
-** opening bracket, none before a closing one, a comma or a colon, none
-** after a colon, and none between a name and the bracket it opens
-** (`loc(`, `di_file<`). */
+** opening bracket, none before a closing one or a comma, none around the
+** colons of a location ("f.py":3:4), and none between a name and the
+** bracket it opens (`loc(`, `di_file<`). */
 void ir_lex_canon(struct ts_buf *b, const char *s, size_t n,
                   const char *(*rename)(void *ud, const char *name, size_t len),
                   void *ud) {
   size_t pos = 0;
+  bool prev_tight = false, loc_chain = false;
   struct token t, prev = { T_EOF, 0, 0, 0 };
   for (;;) {
     ir_lex(s, n, &pos, &t);
     if (t.kind == T_EOF || t.kind == T_ERROR) break;
     bool space = prev.kind != T_EOF;
-    if (prev.kind == T_PUNCT && strchr("(<[:", prev.c)) space = false;
-    if (t.kind == T_PUNCT && strchr(")>],:", t.c)) space = false;
-    if (t.kind == T_PUNCT && strchr("(<", t.c) &&
-        (prev.kind == T_IDENT || prev.kind == T_HASH)) space = false;
+    /* the colons of a location, "file":line:col, are tight */
+    bool tight = t.kind == T_PUNCT && t.c == ':' &&
+                 (prev.kind == T_STRING || (prev.kind == T_INT && loc_chain));
+    bool after_tight = prev_tight && t.kind == T_INT;
+    if (prev.kind == T_PUNCT && strchr("(<[", prev.c)) space = false;
+    if (t.kind == T_PUNCT && strchr(")>],", t.c)) space = false;
+    if (tight || after_tight) space = false;
+    if (t.kind == T_PUNCT && strchr("(<", t.c) && (prev.kind == T_IDENT || prev.kind == T_HASH))
+      space = false;
+    loc_chain = tight || after_tight;
+    prev_tight = tight;
     if (space) ts_buf_putc(b, ' ');
     const char *r = NULL;
     if (t.kind == T_HASH && rename) r = rename(ud, s + t.off + 1, t.len - 1);

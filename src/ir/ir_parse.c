@@ -612,22 +612,64 @@ void parse_add_operand(struct parser *p, struct opbuild *b, struct ir_value *v,
   b->op->group[b->op->ngroups - 1]++;
 }
 
-/* attr-dict -> '{' ... '}', kept as text: no attribute tilesim knows is
-** spelled this way in the custom syntax */
-void parse_attr_dict(struct parser *p, struct ir_attrs *a) {
-  if (!parse_is_punct(p, '{')) return;
+/* attr-dict -> '{' [name ['=' value] {',' name ['=' value]}] '}'
+** Discardable attributes mean nothing to tilesim; they are kept as the
+** canonical text MLIR prints: sorted by name, `name = value`, a unit
+** attribute by its name alone, values re-spaced token by token. */
+struct dict_entry { const char *name; size_t n; const char *text; };
+
+static int cmp_dict(const void *x, const void *y) {
+  const struct dict_entry *a = x, *b = y;
+  int c = strncmp(a->name, b->name, a->n < b->n ? a->n : b->n);
+  return c ? c : (a->n > b->n) - (a->n < b->n);
+}
+
+/* Skip one value up to a ',' or '}' at depth 0; canonical text into out. */
+static void dict_value(struct parser *p, struct ts_buf *out) {
   uint32_t start = p->tok.off;
   int depth = 0;
-  do {
-    if (p->tok.kind == T_EOF) parse_fail(p, start, 1, "unbalanced '{'");
-    if (parse_is_punct(p, '{')) depth++;
-    if (parse_is_punct(p, '}')) depth--;
+  while (depth > 0 || !(parse_is_punct(p, ',') || parse_is_punct(p, '}'))) {
+    if (p->tok.kind == T_EOF) parse_fail(p, start, 1, "unbalanced attribute dictionary");
+    if (p->tok.kind == T_PUNCT && strchr("([{<", p->tok.c)) depth++;
+    if (p->tok.kind == T_PUNCT && strchr(")]}>", p->tok.c)) depth--;
     parse_next(p);
-  } while (depth > 0);
-  uint32_t end = p->tok.off;
+  }
+  size_t end = p->tok.off;
   while (end > start && isspace((unsigned char)p->src->text[end - 1])) end--;
-  if (end - start > 2)
-    a->dict = ts_arena_strndup(&p->m->arena, p->src->text + start, end - start);
+  ir_lex_canon(out, p->src->text + start, end - start, NULL, NULL);
+}
+
+void parse_attr_dict(struct parser *p, struct ir_attrs *a) {
+  if (!parse_accept_punct(p, '{')) return;
+  struct dict_entry e[64];
+  int n = 0;
+  if (!parse_is_punct(p, '}')) do {
+    if (n == 64) parse_fail_tok(p, "too many attributes");
+    if (p->tok.kind != T_IDENT && p->tok.kind != T_STRING) parse_fail_tok(p, "expected attribute name");
+    e[n].name = parse_tok_text(p);
+    e[n].n = p->tok.len;
+    e[n].text = NULL;
+    parse_next(p);
+    if (parse_accept_punct(p, '=')) {
+      struct ts_buf v = {0};
+      dict_value(p, &v);
+      e[n].text = v.s ? ts_arena_strndup(&p->m->arena, v.s, v.len) : "";
+      ts_buf_free(&v);
+    }
+    n++;
+  } while (parse_accept_punct(p, ','));
+  parse_expect_punct(p, '}');
+  if (!n) return;
+  qsort(e, (size_t)n, sizeof *e, cmp_dict);
+  struct ts_buf b = {0};
+  ts_buf_putc(&b, '{');
+  for (int i = 0; i < n; i++) {
+    ts_buf_printf(&b, "%s%.*s", i ? ", " : "", (int)e[i].n, e[i].name);
+    if (e[i].text) ts_buf_printf(&b, " = %s", e[i].text);
+  }
+  ts_buf_putc(&b, '}');
+  a->dict = b.s ? ts_arena_strndup(&p->m->arena, b.s, b.len) : NULL;
+  ts_buf_free(&b);
 }
 
 /* loc-suffix -> 'loc' '(' anything balanced ')' */
@@ -847,6 +889,7 @@ static void parse_module(struct parser *p) {
       parse_expect_punct(p, '}');
       parse_loc_suffix(p, NULL);
     }
+    while (p->tok.kind == T_HASH) parse_alias(p);   /* printed after, too */
   } while (p->tok.kind != T_EOF);
   p->m->name = p->m->op->attr.str;
 }

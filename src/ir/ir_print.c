@@ -35,21 +35,32 @@ void print_value(struct printer *pr, const struct ir_value *v) {
   }
 }
 
+/* A string literal as MLIR escapes it: \\ for a backslash, \XX (hex)
+** for a quote and anything unprintable. */
 void print_string(struct printer *pr, const char *s, size_t n) {
   ts_buf_putc(pr->b, '"');
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
-    if (c == '"' || c == '\\') ts_buf_printf(pr->b, "\\%c", c);
-    else if (isprint(c)) ts_buf_putc(pr->b, (char)c);
+    if (c == '\\') ts_buf_puts(pr->b, "\\\\");
+    else if (isprint(c) && c != '"') ts_buf_putc(pr->b, (char)c);
     else ts_buf_printf(pr->b, "\\%02X", c);
   }
   ts_buf_putc(pr->b, '"');
 }
 
+/* @name, quoted when it is not a bare identifier ([A-Za-z_][A-Za-z0-9_$.]*). */
+void print_symbol(struct printer *pr, const char *name) {
+  bool bare = name[0] && (isalpha((unsigned char)name[0]) || name[0] == '_');
+  for (const char *p = name; bare && *p; p++)
+    bare = isalnum((unsigned char)*p) || *p == '_' || *p == '$' || *p == '.';
+  ts_buf_putc(pr->b, '@');
+  if (bare) ts_buf_puts(pr->b, name);
+  else print_string(pr, name, strlen(name));
+}
+
 void print_attr_dict(struct printer *pr, const struct ir_attrs *a) {
   if (!a->dict) return;
   print_sep(pr);
-  ts_buf_putc(pr->b, ' ');
   print_raw(pr, a->dict);
   pr->space = true;
 }
@@ -111,10 +122,11 @@ static void print_op(struct printer *pr, const struct ir_op *op) {
   ts_buf_putc(pr->b, '\n');
 }
 
-/* Is op a terminator without operands that the parser would add back? */
-static bool elidable(const struct ir_op *op) {
-  return op->nin == 0 && !op->attr.dict &&
-         (op->code == IR_OP_yield || op->code == IR_OP_continue);
+/* Is op a terminator without operands that the parser would add back
+** for this region: yield in an if, continue in a for or loop? */
+static bool elidable(const struct ir_op *op, const struct ir_op *parent) {
+  enum ir_opcode implicit = parent->code == IR_OP_if ? IR_OP_yield : IR_OP_continue;
+  return op->nin == 0 && !op->attr.dict && !op->loc_text && op->code == implicit;
 }
 
 /*
@@ -125,10 +137,9 @@ static bool elidable(const struct ir_op *op) {
 */
 void print_region(struct printer *pr, const struct ir_op *op,
                   const struct ir_region *r, bool print_args, bool elide_term) {
-  (void)op;
   const struct ir_block *b = r->block;
-  print_sep(pr);
   if (print_args) {
+    pr->space = false;
     ts_buf_putc(pr->b, '\n');
     indent(pr);
     print_raw(pr, "(");
@@ -139,11 +150,13 @@ void print_region(struct printer *pr, const struct ir_op *op,
       print_type(pr, b->args[i].type);
     }
     print_raw(pr, ") ");
+  } else {
+    print_sep(pr);
   }
   print_raw(pr, "{\n");
   pr->indent++;
   for (const struct ir_op *o = b ? b->first : NULL; o; o = o->next) {
-    if (!o->next && elide_term && elidable(o)) break;
+    if (!o->next && elide_term && elidable(o, op)) break;
     print_op(pr, o);
   }
   pr->indent--;

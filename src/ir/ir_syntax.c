@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-/* ---- constant: '<' elem ':' literal '>' [attr-dict] ':' tile ---- */
+/* ---- constant: '<' elem ':' literal '>' [attr-dict] ':' tile [attr-dict] ---- */
 
 static void parse_constant(struct parser *p, struct opbuild *b) {
   struct dense_text *d = parse_dense_begin(p);
@@ -18,6 +18,7 @@ static void parse_constant(struct parser *p, struct opbuild *b) {
   uint32_t off = p->tok.off, len = p->tok.len;
   const struct ty *t = parse_type(p);
   if (t->kind != TY_TILE) parse_fail(p, off, len, "constant must have a tile type");
+  parse_attr_dict(p, &b->op->attr);            /* MLIR's place for it */
   b->op->attr.value = parse_dense_finish(p, d, t);
   b->res[0] = t;
   b->nres = 1;
@@ -25,9 +26,10 @@ static void parse_constant(struct parser *p, struct opbuild *b) {
 
 static void print_constant(struct printer *pr, const struct ir_op *op) {
   print_dense(pr, op->attr.value);
-  print_attr_dict(pr, &op->attr);
   print_raw(pr, " : ");
   print_type(pr, op->out[0].type);
+  pr->space = true;
+  print_attr_dict(pr, &op->attr);
 }
 
 /* ---- global: [public|private] [constant] @name [alignment = N] dense ':' tile ---- */
@@ -58,8 +60,8 @@ static void print_global(struct printer *pr, const struct ir_op *op) {
   const struct ir_attrs *a = &op->attr;
   if (a->flags & AF_PRIVATE) print_raw(pr, " private");
   if (a->flags & AF_CONSTANT) print_raw(pr, " constant");
-  print_raw(pr, " @");
-  print_raw(pr, a->str);
+  print_raw(pr, " ");
+  print_symbol(pr, a->str);
   if (a->alignment > 0) {
     print_raw(pr, " alignment = ");
     ts_buf_printf(pr->b, "%lld", (long long)a->alignment);
@@ -121,8 +123,8 @@ static void parse_func(struct parser *p, struct opbuild *b) {
 static void print_func(struct printer *pr, const struct ir_op *op) {
   const struct ir_block *blk = op->regions[0].block;
   const struct ty *fn = op->fn_type;
-  print_raw(pr, " @");
-  print_raw(pr, op->attr.str);
+  print_raw(pr, " ");
+  print_symbol(pr, op->attr.str);
   print_raw(pr, "(");
   for (int i = 0; i < blk->nargs; i++) {
     if (i) print_raw(pr, ", ");
@@ -453,8 +455,8 @@ static void parse_module_op(struct parser *p, struct opbuild *b) {
 }
 
 static void print_module_op(struct printer *pr, const struct ir_op *op) {
-  print_raw(pr, " @");
-  print_raw(pr, op->attr.str ? op->attr.str : "kernels");
+  print_raw(pr, " ");
+  print_symbol(pr, op->attr.str ? op->attr.str : "kernels");
   if (op->attr.dict) { print_raw(pr, " attributes "); print_raw(pr, op->attr.dict); }
   pr->space = true;
   print_region(pr, op, &op->regions[0], false, false);
