@@ -284,24 +284,61 @@ static void next_coord(int64_t *jc, const int64_t *shape, int n) {
 typedef int elem_fn(struct sim_ctx *c, const struct ir_op *op, unsigned char *mem,
                     unsigned char *tile_elem, size_t sz);
 
+/* The run of the tile's last dimension starting at element i (jc[last] =
+** 0) that is contiguous and inside the tensor: its address and length;
+** false when the layout is not contiguous (gather, strided memory). */
+static bool view_run(const struct view_access *va, const int64_t *jc, size_t esz,
+                     uint64_t *addr, int64_t *len) {
+  const struct ty *vt = va->vt;
+  int last = vt->rank - 1;
+  int64_t td = vt->dim_map ? vt->dim_map[last] : last;
+  if (va->rows || va->v->strides[td] != 1) return false;
+  if (!view_addr(va, jc, esz, addr)) { *len = 0; return true; }
+  int64_t step = vt->kind == TY_STRIDED_VIEW ? vt->strides[last] : vt->shape[last];
+  int64_t x0 = (int64_t)va->idx[last] * step, room = va->v->shape[td] - x0;
+  *len = room < vt->shape[last] ? room : vt->shape[last];
+  return true;
+}
+
 /* Walk the tile of a view access; fn gets each in-bounds element, and
-** out-of-bounds ones get the padding (loads only). */
+** out-of-bounds ones get the padding (loads only).  Loads and stores of
+** contiguous rows move whole runs at once (bulk), with one bounds check. */
 static int view_walk(struct sim_ctx *c, const struct ir_op *op, struct view_access *va,
                      unsigned char *tile, const struct ty *tt, bool load, const char *what,
-                     elem_fn *fn) {
+                     elem_fn *fn, bool bulk) {
   size_t sz = sim_elt_size(va->vt->elt);
   uint64_t pad = padding_bits(va->vt);
   int64_t jc[16] = {0};
   const int64_t *tshape = va->vt->shape;
-  for (int64_t i = 0, n = ty_numel(tt); i < n; i++, next_coord(jc, tshape, va->vt->rank)) {
+  int last = va->vt->rank - 1;
+  for (int64_t i = 0, n = ty_numel(tt); i < n; ) {
     uint64_t addr;
+    int64_t len;
+    if (bulk && jc[last] == 0 && view_run(va, jc, sz, &addr, &len)) {
+      unsigned char *te = tile + (size_t)i * sz;
+      if (len > 0) {
+        unsigned char *m = at(c, op, what, addr, (size_t)len * sz, tt, i, !load);
+        if (!m) return -1;
+        if (load) memcpy(te, m, (size_t)len * sz);
+        else sim_mem_write(c, m, te, (size_t)len * sz);
+      } else {
+        len = 0;
+      }
+      for (int64_t k = len; load && k < tshape[last]; k++) memcpy(te + (size_t)k * sz, &pad, sz);
+      i += tshape[last];
+      jc[last] = tshape[last] - 1;
+      next_coord(jc, tshape, va->vt->rank);
+      continue;
+    }
     unsigned char *te = tile + (size_t)i * sz;
     if (!view_addr(va, jc, sz, &addr)) {
       if (load) memcpy(te, &pad, sz);
-      continue;
+    } else {
+      unsigned char *m = at(c, op, what, addr, sz, tt, i, !load);
+      if (!m || fn(c, op, m, te, sz)) return -1;
     }
-    unsigned char *m = at(c, op, what, addr, sz, tt, i, !load);
-    if (!m || fn(c, op, m, te, sz)) return -1;
+    i++;
+    next_coord(jc, tshape, va->vt->rank);
   }
   return 0;
 }
@@ -324,7 +361,7 @@ int sim_exec_load_view_tko(struct sim_ctx *c, const struct ir_op *op) {
   unsigned char *r = OUT(c, op, 0);
   int64_t *rows;
   if (!va.v || !r || view_indices(c, op, 1, &va, &rows)) return -1;
-  int rc = view_walk(c, op, &va, r, op->out[0].type, true, "load", do_load);
+  int rc = view_walk(c, op, &va, r, op->out[0].type, true, "load", do_load, true);
   ts_free(rows);
   return rc;
 }
@@ -334,7 +371,7 @@ int sim_exec_store_view_tko(struct sim_ctx *c, const struct ir_op *op) {
   unsigned char *t = IN(c, op, 0);
   int64_t *rows;
   if (!va.v || !t || view_indices(c, op, 2, &va, &rows)) return -1;
-  int rc = view_walk(c, op, &va, t, op->in[0]->type, false, "store", do_store);
+  int rc = view_walk(c, op, &va, t, op->in[0]->type, false, "store", do_store, true);
   ts_free(rows);
   return rc;
 }
@@ -437,7 +474,7 @@ int sim_exec_atomic_red_view_tko(struct sim_ctx *c, const struct ir_op *op) {
   int rc = -1;
   if (copy) {
     memcpy(copy, v, bytes);
-    rc = view_walk(c, op, &va, copy, value->type, false, "atomic", atomic_elem);
+    rc = view_walk(c, op, &va, copy, value->type, false, "atomic", atomic_elem, false);
   } else {
     sim_fail(c, op, "out of memory");
   }
