@@ -355,6 +355,7 @@ static int cmd_fmt(int argc, char **argv) {
 ** its directory), and must succeed (its --expect checks included). */
 
 /* Split a RUN line into argv (blank-separated; %s and %S substituted). */
+#ifdef TILESIM_RUN
 static int run_line(const char *path, const char *line, size_t n) {
   char dir[4096];
   const char *slash = strrchr(path, '/');
@@ -378,14 +379,17 @@ static int run_line(const char *path, const char *line, size_t n) {
     buf[k++] = 0;
   }
   argv[argc] = NULL;
-#ifdef TILESIM_RUN
   int rc = cmd_run(argc, argv);
-#else
-  int rc = EXIT_USAGE;
-#endif
   if (rc) fprintf(stderr, "%s: RUN line failed: %.*s\n", path, (int)n, line);
   return rc;
 }
+
+#else
+static int run_line(const char *path, const char *line, size_t n) {
+  fprintf(stderr, "%s: RUN lines need the run command: %.*s\n", path, (int)n, line);
+  return EXIT_USAGE;
+}
+#endif
 
 static int run_lines(const char *path, const char *text) {
   int rc = EXIT_OK;
