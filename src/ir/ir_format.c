@@ -283,7 +283,10 @@ static void print_types(struct printer *pr, const struct ir_op *op, const struct
   struct elem a = type_arg(e);
   if (a.s[0] == 'r') {
     if (a.s[1] == '*') print_type_list(pr, op->out, op->nout, true);
-    else if (a.s[1] == '=') { print_sep(pr); if (op->nout) print_type(pr, op->out[0].type); }
+    else if (a.s[1] == '=') {                /* no results (rank 0): any type reads back */
+      print_sep(pr);
+      if (op->nout) print_type(pr, op->out[0].type); else print_raw(pr, "tile<i32>");
+    }
     else { print_sep(pr); print_type(pr, op->out[a.s[1] - '0'].type); }
     pr->space = true;
     return;

@@ -596,7 +596,7 @@ struct ir_value **ir_op_group(const struct ir_op *op, int g, int *n) {
   int start = 0;
   for (int i = 0; i < g; i++) start += op->group[i];
   *n = g < op->ngroups ? op->group[g] : 0;
-  return op->in + start;
+  return op->in ? op->in + start : NULL;    /* terminators the parser made have none */
 }
 
 void parse_group_begin(struct opbuild *b) {
@@ -711,6 +711,7 @@ static void parse_lhs(struct parser *p, struct lhs *l) {
       if (v < 1 || v > 256) parse_fail(p, off, 1, "expected a result count between 1 and 256");
       c = (int)v;
     }
+    if (l->total + c > 256) parse_fail_tok(p, "too many results");
     l->count[l->n++] = c;
     l->total += c;
   } while (parse_accept_punct(p, ','));
@@ -770,6 +771,7 @@ static struct ir_op *parse_op(struct parser *p, struct ir_block *blk) {
   op->loc = (struct ts_loc){ p->src, off, len };
   op->parent = blk;
   memset(&op->attr, -1, offsetof(struct ir_attrs, flags));
+  parse_next(p);            /* before the malloc: it may fail (lexer error) */
   struct opbuild *b = ts_malloc(sizeof *b);
   if (!b) parse_fail(p, off, len, "out of memory");
   memset(b, 0, offsetof(struct opbuild, ops));
@@ -778,7 +780,6 @@ static struct ir_op *parse_op(struct parser *p, struct ir_block *blk) {
   b->nres = ir_optab[code].nres;
   b->lhs_count = l.n ? l.total : -1;
   b->nops = b->nregions = 0;
-  parse_next(p);
   /* the op under construction is freed on any exit, error included */
   jmp_buf outer;
   memcpy(outer, p->fail, sizeof outer);
@@ -824,6 +825,10 @@ static void skip_attribute(struct parser *p) {
 /* alias -> '#' name '=' attribute; kept as canonical text */
 static void parse_alias(struct parser *p) {
   struct ir_module *m = p->m;
+  for (int i = 0; i < m->naliases; i++)
+    if (strlen(m->aliases[i].name) == p->tok.len - 1 &&
+        !memcmp(m->aliases[i].name, parse_tok_text(p) + 1, p->tok.len - 1))
+      parse_fail_tok(p, "redefinition of alias '%.*s'", (int)p->tok.len, parse_tok_text(p));
   if (m->naliases % 16 == 0) {
     struct ir_alias *a = parse_alloc(p, (size_t)(m->naliases + 16) * sizeof *a);
     if (m->naliases) memcpy(a, m->aliases, (size_t)m->naliases * sizeof *a);

@@ -20,19 +20,30 @@ void print_sep(struct printer *pr) {
 
 void print_type(struct printer *pr, const struct ty *t) { ty_print(pr->b, t); }
 
-/* A value's name: %name, %name#k when it is one of a group of results
-** bound together (%name:N), or a number when it has none. */
+/* The first result of v's group (results bound together by %name:N share
+** one name pointer), and the group's size in *n. */
+static const struct ir_value *group_of(const struct ir_value *v, int *n) {
+  const struct ir_op *op = v->def;
+  int i = (int)v->index, j = i;
+  while (i > 0 && op->out[i - 1].name == v->name) i--;
+  while (j + 1 < op->nout && op->out[j + 1].name == v->name) j++;
+  *n = j - i + 1;
+  return &op->out[i];
+}
+
+/* A value's name: %name, %name#k when it is the k-th of a group of
+** results bound together (%name:N), or a number when it has none. */
+
 void print_value(struct printer *pr, const struct ir_value *v) {
   if (!v->name) {
     ts_buf_printf(pr->b, "%%%u", (unsigned)v->id);
     return;
   }
-  ts_buf_printf(pr->b, "%%%s", v->name);
-  if (v->def && v->def->nout > 1) {
-    const struct ir_op *op = v->def;
-    bool shared = op->out[0].name == op->out[op->nout - 1].name;
-    if (shared) ts_buf_printf(pr->b, "#%u", v->index);
-  }
+  ts_buf_putc(pr->b, '%');
+  ts_buf_puts(pr->b, v->name);
+  int n;
+  const struct ir_value *first = v->def ? group_of(v, &n) : NULL;
+  if (first && n > 1) ts_buf_printf(pr->b, "#%u", (unsigned)(v - first));
 }
 
 /* A string literal as MLIR escapes it: \\ for a backslash, \XX (hex)
@@ -69,25 +80,42 @@ static void indent(struct printer *pr) {
   for (int i = 0; i < pr->indent; i++) ts_buf_puts(pr->b, "  ");
 }
 
-/* Results on the left: %a:N when they were bound as one group. */
+/* Results on the left, one entry per group: %a:N for N results bound
+** together, %a for one.  Results read from text without a name were not
+** bound, so nothing can use them: they stay unbound (a number could
+** collide with a name of the source). */
 static void print_results(struct printer *pr, const struct ir_op *op) {
-  if (!op->nout) return;
-  bool shared = op->nout > 1 && op->out[0].name &&
-                op->out[0].name == op->out[op->nout - 1].name;
-  if (shared) {
-    ts_buf_printf(pr->b, "%%%s:%d = ", op->out[0].name, op->nout);
-    return;
-  }
-  for (int i = 0; i < op->nout; i++) {
+  if (!op->nout || (!op->out[0].name && pr->m->src)) return;
+  for (int i = 0, n; i < op->nout; i += n) {
     if (i) print_raw(pr, ", ");
-    if (op->out[i].name) ts_buf_printf(pr->b, "%%%s", op->out[i].name);
-    else print_value(pr, &op->out[i]);
+    n = 1;
+    if (!op->out[i].name) { print_value(pr, &op->out[i]); continue; }
+    group_of(&op->out[i], &n);
+    ts_buf_printf(pr->b, "%%%s", op->out[i].name);
+    if (n > 1) ts_buf_printf(pr->b, ":%d", n);
   }
   print_raw(pr, " = ");
 }
 
+static bool nonloc_alias_named(const struct ir_module *m, const char *s) {
+  for (int i = 0; i < m->naliases; i++)
+    if (!m->aliases[i].is_loc && !strcmp(m->aliases[i].name, s)) return true;
+  return false;
+}
+
+/* The name of the k-th location alias: the k-th of loc, loc1, loc2, ...
+** that no other alias of m already has. */
+static void loc_name(const struct ir_module *m, int k, char *buf, size_t n) {
+  for (int c = 0;; c++) {
+    if (c) snprintf(buf, n, "loc%d", c);
+    else snprintf(buf, n, "loc");
+    if (!nonloc_alias_named(m, buf) && k-- == 0) return;
+  }
+}
+
 /* With debug info, location aliases are renumbered #loc, #loc1, ...
-** (as MLIR prints them); other aliases keep their names. */
+** (as MLIR prints them, skipping names other aliases have); other
+** aliases keep their names. */
 static const char *alias_name(void *ud, const char *name, size_t len) {
   const struct ir_module *m = ud;
   static _Thread_local char buf[32];
@@ -95,8 +123,7 @@ static const char *alias_name(void *ud, const char *name, size_t len) {
     const struct ir_alias *a = &m->aliases[i];
     if (strlen(a->name) == len && !memcmp(a->name, name, len)) {
       if (!a->is_loc) return a->name;
-      if (k) snprintf(buf, sizeof buf, "loc%d", k);
-      else snprintf(buf, sizeof buf, "loc");
+      loc_name(m, k, buf, sizeof buf);
       return buf;
     }
     k += a->is_loc;

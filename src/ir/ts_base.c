@@ -168,13 +168,17 @@ void ts_buf_puts(struct ts_buf *b, const char *s) { ts_buf_putn(b, s, strlen(s))
 
 void ts_buf_printf(struct ts_buf *b, const char *fmt, ...) {
   va_list ap;
+  if (grow(b, 64)) return;                 /* most fit: format once */
   va_start(ap, fmt);
-  int n = vsnprintf(NULL, 0, fmt, ap);
+  int n = vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
   va_end(ap);
-  if (n < 0 || grow(b, (size_t)n)) return;
-  va_start(ap, fmt);
-  vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
-  va_end(ap);
+  if (n < 0) { b->s[b->len] = 0; return; }
+  if ((size_t)n >= b->cap - b->len) {      /* did not fit: grow, format again */
+    if (grow(b, (size_t)n)) { b->s[b->len] = 0; return; }
+    va_start(ap, fmt);
+    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+  }
   b->len += (size_t)n;
 }
 

@@ -174,9 +174,12 @@ bool ty_is_view(const struct ty *t) {
                t->kind == TY_GATHER_SCATTER_VIEW);
 }
 
+/* Saturates at INT64_MAX: the parser reads shapes before the verifier
+** checks their size. */
 int64_t ty_numel(const struct ty *t) {
   int64_t n = 1;
-  for (int i = 0; i < t->rank; i++) n *= t->shape[i];
+  for (int i = 0; i < t->rank; i++)
+    if (__builtin_mul_overflow(n, t->shape[i], &n)) return INT64_MAX;
   return n;
 }
 
@@ -193,8 +196,12 @@ int ty_view_index_rank(const struct ty *v) {
 static void print_dims(struct ts_buf *b, const int64_t *d, int n, const char *sep) {
   for (int i = 0; i < n; i++) {
     if (i) ts_buf_puts(b, sep);
-    if (d[i] == TY_DYNAMIC) ts_buf_putc(b, '?');
-    else ts_buf_printf(b, "%lld", (long long)d[i]);
+    if (d[i] == TY_DYNAMIC) { ts_buf_putc(b, '?'); continue; }
+    char t[24], *p = t + sizeof t;          /* decimal, without printf */
+    uint64_t v = d[i] < 0 ? 0 - (uint64_t)d[i] : (uint64_t)d[i];
+    do *--p = (char)('0' + v % 10); while (v /= 10);
+    if (d[i] < 0) *--p = '-';
+    ts_buf_putn(b, p, (size_t)(t + sizeof t - p));
   }
 }
 

@@ -1,0 +1,4 @@
+cuda_tile.module @"a b" {
+  entry @"x y"() {
+  }
+}
