@@ -17,7 +17,7 @@
 #include "sim_fp.h"
 #include "sim_npy.h"
 
-struct expect { const char *param; const char *path; };
+struct expect { char param[128]; const char *path; };
 
 struct run {
   const char *kernel, *entry, *out;
@@ -69,8 +69,13 @@ static int parse_options(int argc, char **argv, struct run *r) {
       else { cli_usage_error("run", "unknown numerics '%s' (fma, exact)", v); return -1; }
     } else if (!strcmp(a, "--expect")) {
       const char *eq = strchr(v, '=');
-      if (!eq || eq[1] != '@' || r->nexpects == 64) { cli_usage_error("run", "bad --expect '%s': expected PARAM=@ref.npy", v); return -1; }
-      r->expects[r->nexpects++] = (struct expect){ strndup(v, (size_t)(eq - v)), eq + 2 };
+      if (!eq || eq[1] != '@' || eq - v >= 128 || r->nexpects == 64) {
+        cli_usage_error("run", "bad --expect '%s': expected PARAM=@ref.npy", v);
+        return -1;
+      }
+      struct expect *x = &r->expects[r->nexpects++];
+      snprintf(x->param, sizeof x->param, "%.*s", (int)(eq - v), v);
+      x->path = eq + 2;
     } else if (!strcmp(a, "--atol") || !strcmp(a, "--rtol") || !strcmp(a, "--ulp")) {
       char *end;
       double d = strtod(v, &end);
@@ -190,7 +195,12 @@ static int bind_all(struct sim_mem *mem, const struct ir_op *entry, struct run *
   for (int k = 0; k < r->nargs; k++) {
     char err[512];
     struct sim_arg *a = &b->args[k];
-    if (sim_arg_parse(r->argv[k], a, err, sizeof err)) {
+    /* rand without a seed: seed by position, so two such arrays differ */
+    char spec[1024];
+    const char *rs = strstr(r->argv[k], "rand:");
+    bool seedless = rs && (rs == r->argv[k] || rs[-1] == '=') && !strstr(rs, "seed=");
+    snprintf(spec, sizeof spec, seedless ? "%s:seed=%d" : "%s", r->argv[k], k + 1);
+    if (sim_arg_parse(spec, a, err, sizeof err)) {
       fprintf(stderr, "tilesim: %s\n", err);
       return -1;
     }
@@ -345,13 +355,14 @@ static int check_expects(const struct sim_mem *mem, const struct ir_op *entry,
       fprintf(stderr, "tilesim: --expect: no array parameter named '%%%s'\n", r->expects[i].param);
       return EXIT_USAGE;
     }
-    struct sim_array want;
+    struct sim_array want, got = result_array(mem, b, p);
     char err[512];
-    if (sim_npy_read(r->expects[i].path, &want, err, sizeof err)) {
+    /* numpy saves bf16/fp8 arrays untyped: read those as the result's type */
+    if (sim_npy_read(r->expects[i].path, &want, err, sizeof err) &&
+        sim_npy_read_as(r->expects[i].path, got.elem, &want, err, sizeof err)) {
       fprintf(stderr, "tilesim: %s\n", err);
       return EXIT_SYSTEM;
     }
-    struct sim_array got = result_array(mem, b, p);
     int c = compare(&got, &want, r->expects[i].param, r);
     sim_array_free(&want);
     if (c > rc) rc = c;
