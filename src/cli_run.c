@@ -199,7 +199,13 @@ static int bind_all(struct sim_mem *mem, const struct ir_op *entry, struct run *
     char spec[1024];
     const char *rs = strstr(r->argv[k], "rand:");
     bool seedless = rs && (rs == r->argv[k] || rs[-1] == '=') && !strstr(rs, "seed=");
-    snprintf(spec, sizeof spec, seedless ? "%s:seed=%d" : "%s", r->argv[k], k + 1);
+    size_t len = strlen(r->argv[k]);
+    bool cut = len > 7 && !strcmp(r->argv[k] + len - 7, ":cutile");
+    if (seedless)
+      snprintf(spec, sizeof spec, "%.*s:seed=%d%s", (int)(cut ? len - 7 : len), r->argv[k], k + 1,
+               cut ? ":cutile" : "");
+    else
+      snprintf(spec, sizeof spec, "%s", r->argv[k]);
     if (sim_arg_parse(spec, a, err, sizeof err)) {
       fprintf(stderr, "tilesim: %s\n", err);
       return -1;
