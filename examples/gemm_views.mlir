@@ -8,6 +8,11 @@
 // zeros (padding_value = zero) and are masked on store.
 //
 // Check it:  tilesim verify examples/gemm_views.mlir
+//
+// Tested on M=144, N=136, K=80 (the inputs of gemm_f16.mlir): the float64
+// reference rounded once to f32, within the f32 accumulation allowance
+// sqrt(K) * 2^-24 * max sum_k |a_ik b_kj| (1.5e-5 here): --atol 2e-5.
+// RUN: run %s --grid 2,2 @%S/../tests/data/examples/gemm_f16_a.npy @%S/../tests/data/examples/gemm_f16_b.npy zeros:f32:144x136 i32:144 i32:136 i32:80 --expect c=@%S/../tests/data/examples/gemm_views_c.npy --atol 2e-5
 cuda_tile.module @gemm {
   entry @gemm(%a: tile<ptr<f16>>, %b: tile<ptr<f16>>, %c: tile<ptr<f32>>,
               %m: tile<i32>, %n: tile<i32>, %k: tile<i32>) {

@@ -54,7 +54,8 @@ static int parse_options(int argc, char **argv, struct run *r) {
     const char *v = i + 1 < argc ? argv[i + 1] : NULL;
     bool takes = !strcmp(a, "--grid") || !strcmp(a, "--entry") || !strcmp(a, "--out") ||
                  !strcmp(a, "--threads") || !strcmp(a, "--numerics") || !strcmp(a, "--expect") ||
-                 !strcmp(a, "--atol") || !strcmp(a, "--rtol") || !strcmp(a, "--ulp");
+                 !strcmp(a, "--atol") || !strcmp(a, "--rtol") || !strcmp(a, "--ulp") ||
+                 !strcmp(a, "--max-iterations");
     if (takes && !v) { cli_usage_error("run", "option '%s' needs a value", a); return -1; }
     if (!strcmp(a, "--grid")) {
       if (parse_grid(v, r->grid)) { cli_usage_error("run", "bad grid '%s': expected X[,Y[,Z]] with each in 1..16777215", v); return -1; }
@@ -67,6 +68,12 @@ static int parse_options(int argc, char **argv, struct run *r) {
       if (!strcmp(v, "fma")) r->opts.numerics = NUM_FMA;
       else if (!strcmp(v, "exact")) r->opts.numerics = NUM_EXACT;
       else { cli_usage_error("run", "unknown numerics '%s' (fma, exact)", v); return -1; }
+    } else if (!strcmp(a, "--max-iterations")) {
+      char *end;
+      errno = 0;
+      unsigned long long n = strtoull(v, &end, 10);
+      if (errno || end == v || *end || v[0] == '-') { cli_usage_error("run", "bad iteration limit '%s'", v); return -1; }
+      r->opts.max_iterations = n ? n : UINT64_MAX;
     } else if (!strcmp(a, "--expect")) {
       const char *eq = strchr(v, '=');
       if (!eq || eq[1] != '@' || eq - v >= 128 || r->nexpects == 64) {
@@ -181,6 +188,31 @@ static int bind_cutile(struct sim_mem *mem, const struct ir_block *body, int *p,
   return 0;
 }
 
+/* Whether the file a spec or --expect names cannot be read at all (it is
+** missing, unreadable or a directory): EXIT_SYSTEM; a file that reads but
+** is not a valid array is invalid input (EXIT_INVALID). */
+static int file_status(const char *path, size_t n) {
+  char buf[4096];
+  struct stat st;
+  snprintf(buf, sizeof buf, "%.*s", (int)n, path);
+  if (stat(buf, &st) || S_ISDIR(st.st_mode)) return EXIT_SYSTEM;
+  FILE *f = fopen(buf, "rb");
+  if (!f) return EXIT_SYSTEM;
+  fclose(f);
+  return EXIT_INVALID;
+}
+
+/* The exit status for a spec sim_arg_parse rejected: a file's status
+** ('@PATH.npy...'), else a command-line (usage) error. */
+static int spec_status(const char *spec) {
+  const char *eq = strchr(spec, '='), *at = strchr(spec, '@');
+  if (!at || (eq && eq < at && at != eq + 1) || (!eq && at != spec)) return EXIT_USAGE;
+  for (const char *p = at + 1; (p = strstr(p, ".np")) != NULL; p++)
+    if ((p[3] == 'y' || p[3] == 'z') && (p[4] == ':' || !p[4])) return file_status(at + 1, (size_t)(p + 4 - at - 1));
+  return EXIT_USAGE;
+}
+
+/* Bind every argument; 0, or the exit status after a message. */
 static int bind_all(struct sim_mem *mem, const struct ir_op *entry, struct run *r,
                     struct binding *b) {
   const struct ir_block *body = entry->regions[0].block;
@@ -188,7 +220,7 @@ static int bind_all(struct sim_mem *mem, const struct ir_op *entry, struct run *
   b->vals = calloc((size_t)(np ? np : 1), sizeof *b->vals);
   b->array_of = malloc((size_t)(np ? np : 1) * sizeof *b->array_of);
   b->args = calloc((size_t)(r->nargs ? r->nargs : 1), sizeof *b->args);
-  if (!b->vals || !b->array_of || !b->args) return -1;
+  if (!b->vals || !b->array_of || !b->args) return EXIT_SYSTEM;
   for (int i = 0; i < np; i++) { b->array_of[i] = -1; b->vals[i].type = body->args[i].type; }
   bool bound[256] = {0};
   int p = 0;
@@ -208,26 +240,26 @@ static int bind_all(struct sim_mem *mem, const struct ir_op *entry, struct run *
       snprintf(spec, sizeof spec, "%s", r->argv[k]);
     if (sim_arg_parse(spec, a, err, sizeof err)) {
       fprintf(stderr, "tilesim: %s\n", err);
-      return -1;
+      return spec_status(spec);
     }
     b->nargs = k + 1;
     int q = p;
     if (a->name) {
       for (q = 0; q < np; q++)
         if (body->args[q].name && !strcmp(body->args[q].name, a->name)) break;
-      if (q == np) { fprintf(stderr, "tilesim: the entry has no parameter named '%%%s'\n", a->name); return -1; }
+      if (q == np) { fprintf(stderr, "tilesim: the entry has no parameter named '%%%s'\n", a->name); return EXIT_INVALID; }
     } else {
       while (q < np && bound[q]) q++;
     }
     if (q >= np) {
       fprintf(stderr, "tilesim: too many arguments: entry '%s' takes %d\n", entry->attr.str, np);
-      return -1;
+      return EXIT_INVALID;
     }
     int before = q;
     int rc = a->kind == ARG_SCALAR ? bind_scalar(body, q, a, b)
            : a->cutile ? bind_cutile(mem, body, &q, a, b, k)
            : bind_array(mem, body, q, a, b, k);
-    if (rc) return -1;
+    if (rc) return EXIT_INVALID;
     for (int j = before; j <= (a->cutile ? q - 1 : before); j++) bound[j] = true;
     if (!a->name) p = a->cutile ? q : before + 1;
   }
@@ -236,7 +268,7 @@ static int bind_all(struct sim_mem *mem, const struct ir_op *entry, struct run *
       char nb[16];
       fprintf(stderr, "tilesim: no argument for parameter '%%%s' (entry '%s' takes %d, %d given)\n",
               param_name(body, i, nb, sizeof nb), entry->attr.str, np, r->nargs);
-      return -1;
+      return EXIT_INVALID;
     }
   return 0;
 }
@@ -367,7 +399,7 @@ static int check_expects(const struct sim_mem *mem, const struct ir_op *entry,
     if (sim_npy_read(r->expects[i].path, &want, err, sizeof err) &&
         sim_npy_read_as(r->expects[i].path, got.elem, &want, err, sizeof err)) {
       fprintf(stderr, "tilesim: %s\n", err);
-      return EXIT_SYSTEM;
+      return file_status(r->expects[i].path, strlen(r->expects[i].path));
     }
     int c = compare(&got, &want, r->expects[i].param, r);
     sim_array_free(&want);
@@ -384,8 +416,15 @@ static void report(const struct sim_error *e) {
   cli_print_diag(NULL, &d);
 }
 
+/* print_tko's text, in grid order. */
+static void print_stdout(void *ud, const char *text) {
+  (void)ud;
+  fputs(text, stdout);
+}
+
 int cmd_run(int argc, char **argv) {
   struct run r = {0};
+  r.opts.print = print_stdout;
   if (parse_options(argc, argv, &r)) return EXIT_USAGE;
   size_t len;
   char *text = cli_read_file(r.kernel, &len);
@@ -403,7 +442,8 @@ int cmd_run(int argc, char **argv) {
     if (r.entry) fprintf(stderr, "tilesim: no entry named '%s' in %s\n", r.entry, r.kernel);
     else fprintf(stderr, "tilesim: %s has several entries or none; choose one with --entry\n", r.kernel);
     rc = EXIT_USAGE;
-  } else if (bind_all(&mem, entry, &r, &b) == 0) {
+  } else if ((rc = bind_all(&mem, entry, &r, &b)) == 0) {
+    rc = EXIT_INVALID;
     struct sim_error err;
     if (sim_launch(m, entry, r.grid, b.vals, entry->regions[0].block->nargs, &mem, &r.opts, &err)) {
       report(&err);

@@ -355,7 +355,6 @@ static int cmd_fmt(int argc, char **argv) {
 ** its directory), and must succeed (its --expect checks included). */
 
 /* Split a RUN line into argv (blank-separated; %s and %S substituted). */
-#ifdef TILESIM_RUN
 static int run_line(const char *path, const char *line, size_t n) {
   char dir[4096];
   const char *slash = strrchr(path, '/');
@@ -384,12 +383,6 @@ static int run_line(const char *path, const char *line, size_t n) {
   return rc;
 }
 
-#else
-static int run_line(const char *path, const char *line, size_t n) {
-  fprintf(stderr, "%s: RUN lines need the run command: %.*s\n", path, (int)n, line);
-  return EXIT_USAGE;
-}
-#endif
 
 static int run_lines(const char *path, const char *text) {
   int rc = EXIT_OK;
@@ -478,7 +471,6 @@ static const struct cmd commands[] = {
     "  --print-debuginfo   also print #alias definitions and the loc(...) of ops\n" },
   { "test", cmd_test, "test FILE...",
     "Run golden test files (see the manual, TESTS).\n" },
-#ifdef TILESIM_RUN   /* until src/sim links whole */
   { "run", cmd_run, "run KERNEL --grid X[,Y[,Z]] [--entry NAME] [--out DIR] [OPTIONS] ARG...",
     "Run a kernel on the CPU over a grid of tile blocks.  Each ARG is [NAME=]SPEC:\n"
     "  i32:1024  f32:0.5  f16:0x3C00        scalars (hex = bit pattern)\n"
@@ -495,7 +487,6 @@ static const struct cmd commands[] = {
     "  --check-assumes      check assume predicates at run time\n"
     "  --expect P=@ref.npy  compare parameter P's final contents with a reference\n"
     "  --atol A --rtol R --ulp U  tolerances for --expect (default: bit-exact)\n" },
-#endif
   { "help", cmd_help, "help [COMMAND]", "Show help for tilesim or for one command.\n" },
   { NULL, NULL, NULL, NULL },
 };

@@ -51,10 +51,17 @@ struct sim_value {
 
 enum sim_numerics { NUM_FMA, NUM_EXACT };
 
+/* The default iteration budget of a tile block: 2^26, some seconds of the
+** simplest loop; real kernels run thousands of iterations per block. */
+#define SIM_MAX_ITERATIONS (UINT64_C(1) << 26)
+
 struct sim_opts {
   int threads;                 /* 0 = OpenMP's default */
   enum sim_numerics numerics;
   bool check_assumes;
+  /* Iterations of for and loop bodies one tile block may run before the
+  ** run stops as a hang; 0 = SIM_MAX_ITERATIONS, UINT64_MAX = no limit. */
+  uint64_t max_iterations;
   /* Where print_tko's text goes (NULL: dropped); called in grid order. */
   void (*print)(void *ud, const char *text);
   void *print_ud;

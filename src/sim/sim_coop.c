@@ -27,6 +27,7 @@ struct task {
   struct sim_frame f;
   struct sim_error e;
   uint64_t lin;
+  struct ts_buf printed;       /* its print_tko text, passed on in grid order */
   bool done, failed, stalled;
   const struct ir_op *stall_op;
   const struct ir_op *entry;
@@ -62,6 +63,7 @@ static void task_main(unsigned lo, unsigned hi) {
 }
 
 static void task_free(struct task *t) {
+  ts_buf_free(&t->printed);
   for (size_t i = 0; t->f.slot && i < t->f.nslots; i++) ts_free(t->f.slot[i]);
   ts_free(t->f.slot);
   ts_free(t->stack);
@@ -84,7 +86,8 @@ static struct task *task_new(struct sim_coop *co, const struct ir_module *m,
   t->entry = entry;
   t->args = args;
   t->nargs = nargs;
-  t->c = (struct sim_ctx){ m, mem, o, &t->f, {0, 0, 0}, {grid[0], grid[1], grid[2]}, &t->e, NULL, 0, co };
+  t->c = (struct sim_ctx){ m, mem, o, &t->f, {0, 0, 0}, {grid[0], grid[1], grid[2]}, &t->e, NULL, 0, co,
+                           0, &t->printed };
   t->c.bid[0] = (uint32_t)(k % grid[0]);
   t->c.bid[1] = (uint32_t)(k / grid[0] % grid[1]);
   t->c.bid[2] = (uint32_t)(k / grid[0] / grid[1]);
@@ -113,48 +116,108 @@ static void deadlock(struct task **live, int n, struct sim_error *err) {
            "memory or its loop state", n, n > 1 ? "s" : "", who, n > 4 ? ", ..." : "");
 }
 
-/* Run every block of the grid under the cooperative schedule. */
+/* The text of blocks that finished, until every block before them in
+** grid order has: print_tko output comes in grid order, as sim.h says,
+** though blocks take turns at every loop iteration. */
+struct pending { uint64_t lin; char *text; };
+struct printq { struct pending *p; int n, cap; };
+
+static void q_flush(struct printq *q, const struct sim_opts *o, uint64_t upto) {
+  int k = 0;
+  while (k < q->n && q->p[k].lin < upto) {
+    if (o->print && q->p[k].text) o->print(o->print_ud, q->p[k].text);
+    ts_free(q->p[k].text);
+    k++;
+  }
+  memmove(q->p, q->p + k, (size_t)(q->n - k) * sizeof *q->p);
+  q->n -= k;
+}
+
+/* Keep t's text (sorted by block); 0, or -1 when out of memory. */
+static int q_add(struct printq *q, struct task *t) {
+  if (!t->printed.s) return 0;
+  if (q->n == q->cap) {
+    int cap = q->cap ? 2 * q->cap : 16;
+    struct pending *p = ts_realloc(q->p, (size_t)cap * sizeof *p);
+    if (!p) return -1;
+    q->p = p;
+    q->cap = cap;
+  }
+  int k = q->n;
+  while (k > 0 && q->p[k - 1].lin > t->lin) { q->p[k] = q->p[k - 1]; k--; }
+  q->p[k] = (struct pending){ t->lin, t->printed.s };
+  q->n++;
+  t->printed = (struct ts_buf){0};
+  return 0;
+}
+
+static void task_drop(struct task **live, int *n, int i) {
+  task_free(live[i]);
+  memmove(live + i, live + i + 1, (size_t)(*n - i - 1) * sizeof *live);
+  (*n)--;
+}
+
+/* Run every block of the grid under the cooperative schedule.  When a
+** block fails, the blocks before it in grid order still run to the end
+** (one of them may fail too), so that the error reported is the first
+** in grid order, as in sim_launch; the blocks after it are dropped. */
 int sim_launch_coop(const struct ir_module *m, const struct ir_op *entry, const uint32_t grid[3],
                     const struct sim_value *args, int nargs, struct sim_mem *mem,
                     const struct sim_opts *o, struct sim_error *err) {
   struct sim_coop co;
   struct task *live[WINDOW];
+  struct printq q = {0};
   int n = 0, rc = 0;
-  uint64_t next = 0, total = (uint64_t)grid[0] * grid[1] * grid[2];
+  uint64_t next = 0, total = (uint64_t)grid[0] * grid[1] * grid[2], bad = UINT64_MAX;
   memset(&co, 0, sizeof co);
-  while (rc == 0 && (n || next < total)) {
+  while (n || (next < total && bad == UINT64_MAX)) {
     bool started = false;
-    while (n < WINDOW && next < total) {
+    while (bad == UINT64_MAX && n < WINDOW && next < total) {
       struct task *t = task_new(&co, m, mem, o, grid, next++, entry, args, nargs);
       if (!t) {
         snprintf(err->msg, sizeof err->msg, "out of memory for a tile block");
         err->set = true;
         err->loc = entry->loc;
         rc = -1;
-        break;
+        goto out;
       }
       live[n++] = t;
       started = true;
     }
     bool progress = started;
-    for (int i = 0; rc == 0 && i < n; ) {
+    for (int i = 0; i < n; ) {
       struct task *t = live[i];
+      if (t->lin > bad) { task_drop(live, &n, i); continue; }   /* a later block cannot win */
       uint64_t w = t->c.writes;
       co.cur = t;
       swapcontext(&co.sched, &t->uc);
       if (t->done) {
-        if (t->failed) { *err = t->e; rc = -1; }
-        task_free(t);
-        memmove(live + i, live + i + 1, (size_t)(n - i - 1) * sizeof *live);
-        n--;
+        if (t->failed && t->lin < bad) { *err = t->e; bad = t->lin; rc = -1; }
+        if (q_add(&q, t)) {
+          snprintf(err->msg, sizeof err->msg, "out of memory for print_tko text");
+          err->set = true;
+          err->loc = entry->loc;
+          rc = -1;
+          goto out;
+        }
+        task_drop(live, &n, i);
         progress = true;
         continue;
       }
       if (!t->stalled || t->c.writes != w) progress = true;
       i++;
     }
-    if (rc == 0 && !progress && n) { deadlock(live, n, err); rc = -1; }
+    q_flush(&q, o, n ? live[0]->lin : next);
+    if (!progress && n) {              /* a failure may be why the others wait: it wins */
+      if (bad == UINT64_MAX) deadlock(live, n, err);
+      rc = -1;
+      break;
+    }
   }
+out:
+  for (int i = 0; i < n; i++) q_add(&q, live[i]);
+  q_flush(&q, o, UINT64_MAX);
+  ts_free(q.p);
   for (int i = 0; i < n; i++) task_free(live[i]);
   return rc;
 }

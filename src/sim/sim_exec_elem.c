@@ -275,7 +275,8 @@ int sim_exec_maxf(struct sim_ctx *c, const struct ir_op *op) { return float_minm
 int sim_exec_minf(struct sim_ctx *c, const struct ir_op *op) { return float_minmax(c, op, false); }
 
 /* fpowi: x ** n with an integer n, as repeated multiplication would give
-** it correctly rounded: computed as pow in f32/f64. */
+** it correctly rounded: computed as pow in f64 (an i32 n is exact there;
+** in f32 an odd n above 2^24 would turn even, and the sign with it). */
 int sim_exec_fpowi(struct sim_ctx *c, const struct ir_op *op) {
   const void *a = IN(c, op, 0), *b = IN(c, op, 1);
   void *r = OUT(c, op, 0);
@@ -288,7 +289,7 @@ int sim_exec_fpowi(struct sim_ctx *c, const struct ir_op *op) {
     uint64_t x = ld(a, (size_t)i, sz);
     double n = (double)sext(ld(b, (size_t)i, isz), iw);
     uint64_t v = te == EL_F64 ? to_bits_f64(sim_pow(f64_of(x), n))
-                              : narrow(te, sim_powf(widen(te, x), (float)n));
+                              : fp_from_double(te, sim_pow((double)widen(te, x), n), RND_NEAREST_EVEN);
     if (fp_is_nan(te, v)) v = fp_canonical_nan(te);
     st(r, (size_t)i, sz, v);
   }
@@ -339,8 +340,9 @@ static void where(const struct ty *t, int64_t i, char *buf, size_t n) {
 }
 
 /* divi: truncating, floor or ceiling division; remi: the remainder of the
-** truncating division (sign of the dividend).  Division by zero and
-** INT_MIN / -1 are undefined in the spec: reported. */
+** truncating division (sign of the dividend).  Division by zero and divi's
+** INT_MIN / -1 are undefined in the spec: reported.  remi's INT_MIN % -1
+** is defined: 0. */
 static int int_div(struct sim_ctx *c, const struct ir_op *op, bool rem) {
   struct ew e;
   if (ew_get(c, op, &e)) return -1;
@@ -357,6 +359,10 @@ static int int_div(struct sim_ctx *c, const struct ir_op *op, bool rem) {
     }
     if (sgn) {
       int64_t x = sext(a, w), y = sext(b, w);
+      if (rem && y == -1) {                   /* also MIN % -1, which C leaves undefined */
+        st(e.r, (size_t)i, e.sz, 0);
+        continue;
+      }
       if (y == -1 && x == (w == 64 ? INT64_MIN : -(INT64_C(1) << (w - 1)))) {
         where(op->in[0]->type, i, at, sizeof at);
         return sim_fail(c, op, "signed integer division overflows (minimum value / -1) at element %s", at);

@@ -31,14 +31,14 @@ static void coords(const struct ty *t, int64_t i, char *buf, size_t n) {
 static unsigned char *at(struct sim_ctx *c, const struct ir_op *op, const char *what,
                          uint64_t addr, size_t n, const struct ty *t, int64_t i, bool write) {
   const struct mem_alloc *a = mem_find(c->mem, addr, n);
-  char el[96];
+  if (a && !(write && a->readonly)) return a->host + (addr - a->base);
+  char el[96];                 /* only now: coords() costs more than the access */
   coords(t, i, el, sizeof el);
-  if (a && write && a->readonly) {
+  if (a) {
     sim_fail(c, op, "%s to read-only memory: element %s address 0x%" PRIx64 " in '%s'",
              what, el, addr, a->name);
     return NULL;
   }
-  if (a) return a->host + (addr - a->base);
   const struct mem_alloc *near = mem_nearest(c->mem, addr);
   if (near && addr >= near->base && addr - near->base < MEM_SPACING / 2)
     sim_fail(c, op, "%s out of bounds: element %s address 0x%" PRIx64 " is %" PRIu64
@@ -52,6 +52,12 @@ static unsigned char *at(struct sim_ctx *c, const struct ir_op *op, const char *
     sim_fail(c, op, "%s out of bounds: element %s address 0x%" PRIx64
              " is not in any allocation", what, el, addr);
   return NULL;
+}
+
+/* Whether [addr, addr+n) can be accessed at once (no message). */
+static bool accessible(const struct sim_ctx *c, uint64_t addr, size_t n, bool write) {
+  const struct mem_alloc *a = mem_find(c->mem, addr, n);
+  return a && !(write && a->readonly);
 }
 
 void sim_mem_write(struct sim_ctx *c, void *dst, const void *src, size_t n) {
@@ -314,7 +320,10 @@ static int view_walk(struct sim_ctx *c, const struct ir_op *op, struct view_acce
   for (int64_t i = 0, n = ty_numel(tt); i < n; ) {
     uint64_t addr;
     int64_t len;
-    if (bulk && jc[last] == 0 && view_run(va, jc, sz, &addr, &len)) {
+    /* a run that is not all accessible goes element by element, so that
+    ** an error names the first element out of bounds */
+    if (bulk && jc[last] == 0 && view_run(va, jc, sz, &addr, &len) &&
+        (len == 0 || accessible(c, addr, (size_t)len * sz, !load))) {
       unsigned char *te = tile + (size_t)i * sz;
       if (len > 0) {
         unsigned char *m = at(c, op, what, addr, (size_t)len * sz, tt, i, !load);
@@ -549,7 +558,8 @@ int sim_exec_print_tko(struct sim_ctx *c, const struct ir_op *op) {
     if (t->rank) ts_buf_putc(&b, ']');
   }
   if (b.oom) { ts_buf_free(&b); return sim_fail(c, op, "out of memory"); }
-  if (c->o->print && b.s) c->o->print(c->o->print_ud, b.s);
+  if (c->printed && b.s) ts_buf_puts(c->printed, b.s);   /* the cooperative schedule's */
+  else if (c->o->print && b.s) c->o->print(c->o->print_ud, b.s);
   ts_buf_free(&b);
   return 0;
 }

@@ -44,10 +44,12 @@ static const struct ir_op *single_op_body(const struct ir_op *op) {
   switch (f->code) {
   case IR_OP_addf: case IR_OP_maxf: case IR_OP_minf:
     return f->in[0]->type->elt->elem == EL_F32 && !(f->attr.flags & AF_PROPAGATE_NAN) ? f : NULL;
-  case IR_OP_addi: case IR_OP_muli: case IR_OP_andi: case IR_OP_ori: case IR_OP_xori:
+  case IR_OP_andi: case IR_OP_ori: case IR_OP_xori:
     return f;
-  case IR_OP_maxi: case IR_OP_mini:
-    return f->attr.signedness == SGN_SIGNED ? f : NULL;
+  case IR_OP_addi: case IR_OP_muli:      /* i1 would need its one bit kept */
+    return f->in[0]->type->elt->elem != EL_I1 ? f : NULL;
+  case IR_OP_maxi: case IR_OP_mini:      /* and signed i1 is 0 or -1 */
+    return f->attr.signedness == SGN_SIGNED && f->in[0]->type->elt->elem != EL_I1 ? f : NULL;
   default: return NULL;
   }
 }
@@ -89,6 +91,12 @@ static int64_t sload(const unsigned char *p, size_t sz) {
   }
 }
 
+static uint32_t f32_bits(float f) {
+  uint32_t u;
+  memcpy(&u, &f, 4);
+  return (u & 0x7fffffffu) > 0x7f800000u ? (uint32_t)fp_canonical_nan(EL_F32) : u;
+}
+
 /* Fast reduce or scan of one operand with a one-op body. */
 static void fast(const struct ir_op *op, const struct ir_op *f, const unsigned char *x,
                  unsigned char *r, bool scan) {
@@ -111,7 +119,10 @@ static void fast(const struct ir_op *op, const struct ir_op *f, const unsigned c
           float v;
           memcpy(&v, x + at, 4);
           facc = f32_step(f->code, facc, v);
-          if (scan) memcpy(r + at, &facc, 4);
+          if (scan) {                     /* NaN results canonical, as addf's */
+            uint32_t bits = f32_bits(facc);
+            memcpy(r + at, &bits, 4);
+          }
         } else {
           iacc = i64_step(f->code, iacc, sload(x + at, sz));
           if (scan) memcpy(r + at, &iacc, sz);
@@ -120,9 +131,7 @@ static void fast(const struct ir_op *op, const struct ir_op *f, const unsigned c
       if (!scan) {
         size_t at = (size_t)(o * L.inner + in) * sz;
         if (isf) {
-          uint32_t bits;
-          memcpy(&bits, &facc, 4);
-          if ((bits & 0x7fffffffu) > 0x7f800000u) bits = (uint32_t)fp_canonical_nan(EL_F32);
+          uint32_t bits = f32_bits(facc);
           memcpy(r + at, &bits, 4);
         } else {
           memcpy(r + at, &iacc, sz);
@@ -140,7 +149,7 @@ static int general(struct sim_ctx *c, const struct ir_op *op, bool scan) {
   struct red L = layout(t, (int)op->attr.dim);
   bool rev = scan && (op->attr.flags & AF_REVERSE);
   const unsigned char *x[32];
-  unsigned char *r[32], *elem[32], *acc[32];
+  unsigned char *r[32], *elem[32], *acc[32], tmp[32][8];
   size_t sz[32];
   if (n > 32) return sim_fail(c, op, "too many operands");
   for (int i = 0; i < n; i++) {
@@ -163,10 +172,15 @@ static int general(struct sim_ctx *c, const struct ir_op *op, bool scan) {
         c->term = NULL;
         if (!y || y->code != IR_OP_yield || y->nin != n)
           return sim_fail(c, op, "the combiner did not yield %d values", n);
+        /* all yielded values first: one may be another operand's
+        ** accumulator (a body that swaps them) */
         for (int i = 0; i < n; i++) {
           const void *v = sim_val(c, y->in[i]);
           if (!v) return -1;
-          memmove(acc[i], v, sz[i]);
+          memcpy(tmp[i], v, sz[i]);
+        }
+        for (int i = 0; i < n; i++) {
+          memcpy(acc[i], tmp[i], sz[i]);
           if (scan) memcpy(r[i] + at * sz[i], acc[i], sz[i]);
         }
       }

@@ -170,16 +170,25 @@ int sim_exec_insert(struct sim_ctx *c, const struct ir_op *op) {
 }
 
 /* pack/unpack: a 1-d tile and its bytes; sub-byte types (i4, f4E2M1FN)
-** take two elements a byte, the first in the low nibble. */
+** take two elements a byte, the first in the low nibble; i1 eight, the
+** first in bit 0. */
 static bool nibbles(const struct ty *elt) {
   return elt->kind != TY_PTR && (elt->elem == EL_I4 || elt->elem == EL_F4E2M1FN);
 }
+static bool bits(const struct ty *elt) { return elt->kind != TY_PTR && elt->elem == EL_I1; }
 
 int sim_exec_pack(struct sim_ctx *c, const struct ir_op *op) {
   const uint8_t *a = IN(c, op, 0);
   uint8_t *r = OUT(c, op, 0);
   if (!a || !r) return -1;
   const struct ty *t = op->in[0]->type;
+  if (bits(t->elt)) {
+    for (int64_t i = 0; i < ty_numel(op->out[0].type); i++) {
+      r[i] = 0;
+      for (int k = 0; k < 8; k++) r[i] |= (uint8_t)((a[8 * i + k] & 1) << k);
+    }
+    return 0;
+  }
   if (!nibbles(t->elt)) return sim_copy(c, &op->out[0], op->in[0]) ? -1 : 0;
   for (int64_t i = 0; i < ty_numel(op->out[0].type); i++)
     r[i] = (uint8_t)((a[2 * i] & 0xF) | (a[2 * i + 1] & 0xF) << 4);
@@ -191,6 +200,10 @@ int sim_exec_unpack(struct sim_ctx *c, const struct ir_op *op) {
   uint8_t *r = OUT(c, op, 0);
   if (!a || !r) return -1;
   const struct ty *t = op->out[0].type;
+  if (bits(t->elt)) {
+    for (int64_t i = 0; i < ty_numel(t); i++) r[i] = (a[i / 8] >> (i % 8)) & 1;
+    return 0;
+  }
   if (!nibbles(t->elt)) return sim_copy(c, &op->out[0], op->in[0]) ? -1 : 0;
   for (int64_t i = 0; i < ty_numel(op->in[0]->type); i++) {
     r[2 * i] = a[i] & 0xF;

@@ -49,6 +49,8 @@ struct sim_ctx {
   const struct ir_op *term;    /* the terminator that ended the last block */
   uint64_t writes;             /* stores that changed memory, so far */
   struct sim_coop *coop;       /* the cooperative scheduler, or NULL */
+  uint64_t iterations;         /* loop iterations of this tile block, so far */
+  struct ts_buf *printed;      /* print_tko's text goes here, if not NULL */
 };
 
 /* Store n bytes at dst (simulated memory), counting a change. */

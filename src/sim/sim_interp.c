@@ -161,6 +161,16 @@ static void store_int(const struct ty *t, void *p, int64_t v) {
   }
 }
 
+/* Count one iteration of op's body against the block's budget: a loop
+** that keeps changing its state without ending (which the progress check
+** of `loop` cannot see) is reported instead of running forever. */
+static int count_iteration(struct sim_ctx *c, const struct ir_op *op) {
+  uint64_t max = c->o->max_iterations ? c->o->max_iterations : SIM_MAX_ITERATIONS;
+  if (++c->iterations <= max) return 0;
+  return sim_fail(c, op, "loop did not finish: the tile block ran %llu loop iterations "
+                  "(the limit; --max-iterations changes it)", (unsigned long long)max);
+}
+
 /* The loop body ran to its end or a terminator: 1 to go on, 0 to leave
 ** (break, return), -1 on error.  continue assigns the carried values. */
 static int after_body(struct sim_ctx *c, const struct ir_block *body, int first_carried) {
@@ -187,7 +197,7 @@ int sim_exec_for(struct sim_ctx *c, const struct ir_op *op) {
   if (!iv) return -1;
   for (int64_t i = lb; is_signed ? i < ub : (uint64_t)i < (uint64_t)ub; i += step) {
     store_int(it, iv, i);
-    if (sim_run_block(c, body)) return -1;
+    if (count_iteration(c, op) || sim_run_block(c, body)) return -1;
     int go = after_body(c, body, 1);
     if (go < 0) return -1;
     if (!go) return 0;                      /* return from inside the loop */
@@ -230,7 +240,7 @@ int sim_exec_loop(struct sim_ctx *c, const struct ir_op *op) {
   int rc = 0;
   for (;;) {
     uint64_t writes = c->writes;
-    if (snapshot(c, body, before) || sim_run_block(c, body)) { rc = -1; break; }
+    if (count_iteration(c, op) || snapshot(c, body, before) || sim_run_block(c, body)) { rc = -1; break; }
     int go = after_body(c, body, 0);
     if (go <= 0) { rc = go; break; }
     if (snapshot(c, body, after)) { rc = -1; break; }

@@ -36,6 +36,7 @@ static void frame_free(struct sim_frame *f) {
 int sim_run_entry_block(struct sim_ctx *c, const struct ir_op *entry,
                         const struct sim_value *args, int nargs) {
   const struct ir_block *body = entry->regions[0].block;
+  c->iterations = 0;
   for (int i = 0; i < nargs; i++) {
     void *p = sim_val(c, &body->args[i]);
     if (!p) return -1;

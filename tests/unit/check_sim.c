@@ -8,11 +8,13 @@
 Suite *suite_sim_math(void);
 Suite *suite_sim_npy(void);
 Suite *suite_sim_fp(void);
+Suite *suite_sim_ops(void);
 
 int main(void) {
   SRunner *sr = srunner_create(suite_sim_math());
   srunner_add_suite(sr, suite_sim_npy());
   srunner_add_suite(sr, suite_sim_fp());
+  srunner_add_suite(sr, suite_sim_ops());
   srunner_run_all(sr, CK_NORMAL);
   int failed = srunner_ntests_failed(sr);
   srunner_free(sr);

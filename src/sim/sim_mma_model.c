@@ -1,0 +1,697 @@
+/*
+** sim_mma_model.c -- see sim_mma_model.h.
+**
+** Three accumulations share one decoded form of the inputs (struct
+** mma_val): the block FMA in 64-bit integers (bfma_block), an exact
+** fixed-point accumulator for `exact` (struct kul) and a sequence of IEEE
+** fmas for `fma`.  Rounding to the output is done here for the block FMA
+** (any number of fraction bits, any mode) and handed to fp_round_scaled
+** exact, so encoding, subnormals and signs stay in sim_fp.c.
+*/
+#include <config.h>
+#include "sim_mma_model.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#include "sim_fp.h"
+#include "ts_base.h"
+
+/* ---- the profiles ----
+**
+** Sources: [KM] Khattak & Mikaitis, models/<GPU>TC.m of MATLAB-tensor-core
+** (commit b12b5a7): fma = block, neab = F - 23, frmode, min_exp_limit;
+** [MS] MMA-Sim (microsoft/MMA-Sim, mmasim/simulator): F =
+** n_accum_fractional_bits, split-K halves on Ampere/Ada, e8m13; [FH]
+** Fasi et al. 2021.  Each vendor profile's fp16/bf16/tf32/fp8 units are
+** checked bit for bit against tensor-core-vectors (tests/mma-vectors).
+*/
+
+#define NF MMA_NO_FLOOR
+#define RZ RND_ZERO
+#define RN RND_NEAREST_EVEN
+
+/* A block-FMA unit: instruction k, block, F, then (rm, frac, min_exp) for
+** f32 and for f16 accumulators (frac 0: no such accumulator). */
+#define BFMA(k_, blk, F, rm32, fr32, min32, rm16, fr16, min16)                                   \
+  { .algo = MMA_BFMA, .k = k_, .block = blk, .frac = F,                                         \
+    .out = { [MMA_OUT_F32] = { rm32, fr32, min32 }, [MMA_OUT_F16] = { rm16, fr16, min16 } } }
+/* The IEEE-FMA unit (f32 and f64 inputs on every GPU; the `fma` profile). */
+#define FMA1 { .algo = MMA_FMA, .k = 1, .block = 1, .out = { { RN, 23, NF }, { RN, 10, NF } } }
+#define EXACT1 { .algo = MMA_EXACT, .k = 1, .block = 1, .out = { { RN, 23, NF }, { RN, 10, NF } } }
+#define NONE1 { .algo = MMA_NONE }
+
+static const struct mma_profile profiles[] = {
+  { "exact", "", "c + sum computed exactly and rounded once to nearest even (the spec's value)",
+    { EXACT1, EXACT1, EXACT1, EXACT1, EXACT1, EXACT1, EXACT1 } },
+  { "fma", "", "one IEEE fused multiply-add per product, ascending k, in the accumulator type",
+    { FMA1, FMA1, FMA1, FMA1, FMA1, FMA1, FMA1 } },
+  /* V100 (HMMA.884, mma.m8n8k4): 4 products per block, no extra bits,
+  ** truncation [FH, KM, MS: F = 23]; f16 accumulator RNE with its floor
+  ** at 2^-19 [KM]. */
+  { "sm70", "V100 volta sm_70 sm_72 Titan-V", "Volta tensor cores [FH, KM V100TC, MS Volta]",
+    { [MMA_IN_F16] = BFMA(4, 4, 23, RZ, 23, NF, RN, 10, -19),
+      [MMA_IN_BF16] = NONE1, [MMA_IN_TF32] = NONE1, [MMA_IN_E4M3] = NONE1,
+      [MMA_IN_E5M2] = NONE1, [MMA_IN_F32] = FMA1, [MMA_IN_F64] = FMA1 } },
+  /* A100 (mma.m16n8k16 as two blocks of 8, m16n8k8 tf32 as two of 4):
+  ** one extra bit (F = 24) [KM A100TC, MS Ampere]; floors at 2^-132 and,
+  ** for f16 accumulators, 2^-20 [KM]. */
+  { "sm80", "A100 A800 A30 A10 A2 A40 ampere sm_80 sm_86 sm_87 RTX3090",
+    "Ampere tensor cores [KM A100TC, MS Ampere]",
+    { [MMA_IN_F16] = BFMA(16, 8, 24, RZ, 23, -132, RN, 10, -20),
+      [MMA_IN_BF16] = BFMA(16, 8, 24, RZ, 23, -132, RN, 10, -20),
+      [MMA_IN_TF32] = BFMA(8, 4, 24, RZ, 23, -132, RN, 0, NF),
+      [MMA_IN_E4M3] = NONE1, [MMA_IN_E5M2] = NONE1, [MMA_IN_F32] = FMA1, [MMA_IN_F64] = FMA1 } },
+  /* Ada: as sm80, plus fp8 (mma.m16n8k32 as two blocks of 16) with a
+  ** 13-fraction-bit accumulator (F = 13; f32 results truncated to e8m13)
+  ** [KM AdaTC neab -10, MS Ada]. */
+  { "sm89", "Ada L40S L40 L4 RTX4090 RTX6000-Ada lovelace sm_89",
+    "Ada Lovelace tensor cores [KM AdaTC/L40STC, MS Ada Lovelace]",
+    { [MMA_IN_F16] = BFMA(16, 8, 24, RZ, 23, -132, RN, 10, -20),
+      [MMA_IN_BF16] = BFMA(16, 8, 24, RZ, 23, -132, RN, 10, -20),
+      [MMA_IN_TF32] = BFMA(8, 4, 24, RZ, 23, -132, RN, 0, NF),
+      [MMA_IN_E4M3] = BFMA(32, 16, 13, RZ, 13, -132, RN, 10, -20),
+      [MMA_IN_E5M2] = BFMA(32, 16, 13, RZ, 13, -132, RN, 10, -20),
+      [MMA_IN_F32] = FMA1, [MMA_IN_F64] = FMA1 } },
+  /* H100 (wgmma: one block per instruction K): two extra bits (F = 25);
+  ** fp8 with the 13-bit accumulator [KM H100TC, MS Hopper]; floors 2^-133
+  ** and 2^-21 [KM]. */
+  { "sm90", "H100 H200 H800 H20 GH200 hopper sm_90 sm_90a", "Hopper tensor cores [KM H100TC, MS Hopper]",
+    { [MMA_IN_F16] = BFMA(16, 16, 25, RZ, 23, -133, RN, 10, -21),
+      [MMA_IN_BF16] = BFMA(16, 16, 25, RZ, 23, -133, RN, 10, -21),
+      [MMA_IN_TF32] = BFMA(8, 8, 25, RZ, 23, -133, RN, 0, NF),
+      [MMA_IN_E4M3] = BFMA(32, 32, 13, RZ, 13, -133, RN, 10, -21),
+      [MMA_IN_E5M2] = BFMA(32, 32, 13, RZ, 13, -133, RN, 10, -21),
+      [MMA_IN_F32] = FMA1, [MMA_IN_F64] = FMA1 } },
+  /* B200 (tcgen05.mma): as sm90, but fp8 at full precision (F = 25)
+  ** [KM B200TC, MS Blackwell]. */
+  { "sm100", "B200 B100 GB200 GB300 B300 blackwell sm_100 sm_100a sm_103",
+    "Blackwell tensor cores [KM B200TC, MS Blackwell]",
+    { [MMA_IN_F16] = BFMA(16, 16, 25, RZ, 23, -133, RN, 10, -21),
+      [MMA_IN_BF16] = BFMA(16, 16, 25, RZ, 23, -133, RN, 10, -21),
+      [MMA_IN_TF32] = BFMA(8, 8, 25, RZ, 23, -133, RN, 0, NF),
+      [MMA_IN_E4M3] = BFMA(32, 32, 25, RZ, 23, -133, RN, 10, -21),
+      [MMA_IN_E5M2] = BFMA(32, 32, 25, RZ, 23, -133, RN, 10, -21),
+      [MMA_IN_F32] = FMA1, [MMA_IN_F64] = FMA1 } },
+  /* MI300 (v_mfma_f32_16x16x16_f16 etc.): products aligned among
+  ** themselves (F = 24), their sum floored to 31 bits and c to 24 bits
+  ** below the larger exponent, added, rounded to nearest even; fp8 are
+  ** FNUZ, summed as even and odd halves; c dropped 25 binades down [KM
+  ** MI300MC before d12a5b3, MS CDNA3].  f32 accumulators only. */
+  { "cdna3", "MI300 MI300X MI300A MI325X gfx942", "AMD CDNA3 matrix cores [KM MI300MC, MS CDNA3]",
+    { [MMA_IN_F16] = { .algo = MMA_BFMA, .k = 16, .block = 8, .frac = 24, .late_c = true,
+                       .late_frac = 31, .late_c_frac = 24, .out = { { RN, 23, NF } } },
+      [MMA_IN_BF16] = { .algo = MMA_BFMA, .k = 16, .block = 8, .frac = 24, .late_c = true,
+                        .late_frac = 31, .late_c_frac = 24, .out = { { RN, 23, NF } } },
+      [MMA_IN_TF32] = { .algo = MMA_BFMA, .k = 8, .block = 4, .frac = 24, .late_c = true,
+                        .late_frac = 31, .late_c_frac = 24, .out = { { RN, 23, NF } } },
+      [MMA_IN_E4M3] = { .algo = MMA_BFMA, .k = 32, .block = 16, .frac = 24, .late_c = true,
+                        .odd_even = true, .fnuz = true, .late_frac = 31, .late_c_frac = 24,
+                        .late_c_drop = 25, .out = { { RN, 23, NF } } },
+      [MMA_IN_E5M2] = { .algo = MMA_BFMA, .k = 32, .block = 16, .frac = 24, .late_c = true,
+                        .odd_even = true, .fnuz = true, .late_frac = 31, .late_c_frac = 24,
+                        .late_c_drop = 25, .out = { { RN, 23, NF } } },
+      [MMA_IN_F32] = FMA1, [MMA_IN_F64] = FMA1 } },
+};
+#define NPROFILES ((int)(sizeof profiles / sizeof profiles[0]))
+
+const struct mma_profile *mma_profile_at(int i) {
+  return i >= 0 && i < NPROFILES ? &profiles[i] : NULL;
+}
+
+/* Whether word (case-insensitive) is one of the blank-separated words of list. */
+static bool in_list(const char *list, const char *word) {
+  size_t n = strlen(word);
+  for (const char *p = list; *p; ) {
+    while (*p == ' ') p++;
+    size_t m = strcspn(p, " ");
+    if (m == n && m && !strncasecmp(p, word, n)) return true;
+    p += m;
+  }
+  return false;
+}
+
+const struct mma_profile *mma_profile_find(const char *name) {
+  for (int i = 0; i < NPROFILES; i++)
+    if (!strcasecmp(profiles[i].name, name) || in_list(profiles[i].gpus, name)) return &profiles[i];
+  return NULL;
+}
+
+/* ---- formats ---- */
+
+enum fkind { F_IEEE, F_FN, F_FNUZ };   /* inf/NaN at the top exponent; E4M3FN; AMD FNUZ */
+struct ifmt { int8_t ebits, mbits; int16_t bias; uint8_t kind; };
+
+static struct ifmt ifmt_of(enum ty_elem e, bool fnuz) {
+  switch (e) {
+  case EL_F16: return (struct ifmt){ 5, 10, 15, F_IEEE };
+  case EL_BF16: return (struct ifmt){ 8, 7, 127, F_IEEE };
+  case EL_TF32: return (struct ifmt){ 8, 10, 127, F_IEEE };
+  case EL_F32: return (struct ifmt){ 8, 23, 127, F_IEEE };
+  case EL_F8E4M3FN: return fnuz ? (struct ifmt){ 4, 3, 8, F_FNUZ } : (struct ifmt){ 4, 3, 7, F_FN };
+  case EL_F8E5M2: return fnuz ? (struct ifmt){ 5, 2, 16, F_FNUZ } : (struct ifmt){ 5, 2, 15, F_IEEE };
+  default: return (struct ifmt){ 11, 52, 1023, F_IEEE };
+  }
+}
+
+/* bits (width 1 + ebits + mbits) as an mma_val; subnormals to zero when ftz. */
+static struct mma_val decode1(struct ifmt f, uint64_t bits, bool ftz) {
+  int w = f.ebits + f.mbits;
+  bool neg = (bits >> w) & 1;
+  uint32_t emask = (1u << f.ebits) - 1, ex = (uint32_t)(bits >> f.mbits) & emask;
+  uint32_t m = (uint32_t)bits & ((1u << f.mbits) - 1);
+  struct mma_val v = { 0, neg };     /* a zero: exp 1 for -0, 0 for +0 */
+  if (f.kind == F_FNUZ && neg && !ex && !m) return (struct mma_val){ 0, MMA_EXP_NAN };
+  if (f.kind == F_IEEE && ex == emask)
+    return m ? (struct mma_val){ 0, MMA_EXP_NAN } : (struct mma_val){ neg ? -1 : 1, MMA_EXP_INF };
+  if (f.kind == F_FN && ex == emask && m == (1u << f.mbits) - 1)
+    return (struct mma_val){ 0, MMA_EXP_NAN };
+  if (ex) { v.sig = (int32_t)(m | 1u << f.mbits); v.exp = (int32_t)ex - f.bias; }
+  else if (m && !ftz) { v.sig = (int32_t)m; v.exp = 1 - f.bias; }
+  if (neg) v.sig = -v.sig;
+  return v;
+}
+
+static int prec_of(enum ty_elem e) {
+  switch (e) {
+  case EL_F16: case EL_TF32: return 11;
+  case EL_BF16: return 8;
+  case EL_F32: return 24;
+  case EL_F8E4M3FN: return 4;
+  case EL_F8E5M2: return 3;
+  default: return 53;
+  }
+}
+
+static int in_index(enum ty_elem e) {
+  switch (e) {
+  case EL_F16: return MMA_IN_F16;
+  case EL_BF16: return MMA_IN_BF16;
+  case EL_TF32: return MMA_IN_TF32;
+  case EL_F8E4M3FN: return MMA_IN_E4M3;
+  case EL_F8E5M2: return MMA_IN_E5M2;
+  case EL_F32: return MMA_IN_F32;
+  case EL_F64: return MMA_IN_F64;
+  default: return -1;
+  }
+}
+
+/* The accumulator types mmaf allows for input e (Ops.td / verifier). */
+static bool pair_ok(enum ty_elem in, enum ty_elem out) {
+  if (in == EL_F64) return out == EL_F64;
+  if (in == EL_F16 || in == EL_F8E4M3FN || in == EL_F8E5M2) return out == EL_F32 || out == EL_F16;
+  return in_index(in) >= 0 && out == EL_F32;
+}
+
+int mma_cfg_init(struct mma_cfg *g, const struct mma_profile *p, enum ty_elem in, enum ty_elem out) {
+  int i = in_index(in);
+  if (i < 0 || !pair_ok(in, out)) return -1;
+  const struct mma_unit *u = &p->unit[i];
+  if (u->algo == MMA_NONE) return -1;
+  memset(g, 0, sizeof *g);
+  g->u = u;
+  g->in = in;
+  g->out = out;
+  g->in_prec = prec_of(in);
+  g->out_prec = prec_of(out);
+  g->out_emin = out == EL_F16 ? -14 : out == EL_F32 ? -126 : -1022;
+  g->out_emax = out == EL_F16 ? 15 : out == EL_F32 ? 127 : 1023;
+  g->k = u->k;
+  g->block = u->block;
+  if (u->algo != MMA_BFMA) {
+    g->r = (struct mma_round){ RN, (int8_t)(g->out_prec - 1), NF };
+    return 0;
+  }
+  if (out == EL_F64 || g->in_prec > 12) return -1;   /* 64-bit sums need narrow inputs */
+  g->r = u->out[out == EL_F16 ? MMA_OUT_F16 : MMA_OUT_F32];
+  return g->r.frac ? 0 : -1;
+}
+
+static size_t elt_size(enum ty_elem e) {
+  return e == EL_F16 || e == EL_BF16 ? 2 : e == EL_F32 || e == EL_TF32 ? 4 : e == EL_F64 ? 8 : 1;
+}
+
+static uint64_t load(const void *p, size_t sz) {
+  uint64_t v = 0;
+  memcpy(&v, p, sz);     /* little-endian hosts */
+  return v;
+}
+
+void mma_decode(const struct mma_cfg *g, const void *src, int64_t n, int64_t stride,
+                struct mma_val *dst) {
+  struct ifmt f = ifmt_of(g->in, g->u->fnuz);
+  size_t sz = elt_size(g->in);
+  const unsigned char *s = src;
+  bool ftz = g->u->ftz_in;
+  for (int64_t i = 0; i < n; i++) {
+    uint64_t b = load(s + (size_t)(i * stride) * sz, sz);
+    if (g->in == EL_TF32) b = (b & 0xFFFFFFFFu) >> 13;   /* the tensor core ignores the low bits */
+    dst[i] = decode1(f, b, ftz);
+  }
+}
+
+/* c (g->out bits) decoded; subnormals flushed when the unit flushes outputs. */
+static struct mma_val decode_out(const struct mma_cfg *g, uint64_t c) {
+  return decode1(ifmt_of(g->out, false), c, g->u->ftz_out);
+}
+
+static bool special(struct mma_val v) { return v.exp >= MMA_EXP_INF; }
+/* The sign of v, zeros and infinities included. */
+static bool vneg(struct mma_val v) { return v.sig ? v.sig < 0 : v.exp == 1; }
+
+/* ---- results ---- */
+
+static int msb64(uint64_t x) { return 63 - __builtin_clzll(x); }   /* x != 0 */
+
+/* Whether m, whose low sh bits (rem, sh >= 1) are dropped, rounds up in
+** mode rm for a value of sign neg. */
+static bool round_up(int rm, bool neg, uint64_t kept, uint64_t rem, int sh) {
+  if (!rem) return false;
+  switch (rm) {
+  case RND_NEAREST_EVEN: {
+    if (sh > 64) return false;
+    uint64_t half = UINT64_C(1) << (sh - 1);
+    return rem > half || (rem == half && (kept & 1));
+  }
+  case RND_POSITIVE_INF: return !neg;
+  case RND_NEGATIVE_INF: return neg;
+  default: return false;
+  }
+}
+
+/* The output bits of (-1)^neg * m * 2^lo rounded by r to r.frac fraction
+** bits (never below the output's subnormal quantum); overflow gives inf,
+** as the GPUs do even when truncating [KM, MS]; an exact zero is +0. */
+static uint64_t finish(const struct mma_cfg *g, bool neg, uint64_t m, int lo, struct mma_round r) {
+  if (!m) return 0;
+  int top = msb64(m) + lo;
+  int q = (top > g->out_emin ? top : g->out_emin) - r.frac;
+  if (q > lo) {
+    int sh = q - lo;
+    uint64_t rem = sh >= 64 ? m : m & ((UINT64_C(1) << sh) - 1);
+    uint64_t kept = sh >= 64 ? 0 : m >> sh;
+    m = kept + round_up(r.rm, neg, kept, rem, sh);
+    lo = q;
+  }
+  if (m && msb64(m) + lo > g->out_emax)
+    return fp_round_scaled(g->out, neg, 1, 4096, false, RND_NEAREST_EVEN, false, false);
+  if (m && g->u->ftz_out && msb64(m) + lo < g->out_emin) m = 0;
+  return fp_round_scaled(g->out, neg, m, lo, false, RND_ZERO, false, false);
+}
+
+/* The signed integer sum s (at 2^lo) to output bits. */
+static uint64_t finish_signed(const struct mma_cfg *g, int64_t s, int lo, struct mma_round r) {
+  return finish(g, s < 0, s < 0 ? -(uint64_t)s : (uint64_t)s, lo, r);
+}
+
+/* Inf/NaN among the products of a block and c (IEEE rules: NaN in,
+** inf * 0, inf - inf give NaN; the GPUs' NaN is canonical). */
+static uint64_t specials(const struct mma_cfg *g, const struct mma_val *a, const struct mma_val *b,
+                         int n, struct mma_val c) {
+  bool nan = c.exp == MMA_EXP_NAN, pinf = c.exp == MMA_EXP_INF && c.sig > 0;
+  bool ninf = c.exp == MMA_EXP_INF && c.sig < 0;
+  for (int j = 0; j < n; j++) {
+    struct mma_val x = a[j], y = b[j];
+    if (x.exp == MMA_EXP_NAN || y.exp == MMA_EXP_NAN) nan = true;
+    else if (special(x) || special(y)) {
+      if (!x.sig || !y.sig) nan = true;
+      else if ((x.sig < 0) != (y.sig < 0)) ninf = true;
+      else pinf = true;
+    }
+  }
+  if (nan || (pinf && ninf)) return fp_canonical_nan(g->out);
+  return fp_round_scaled(g->out, ninf, 1, 4096, false, RND_NEAREST_EVEN, false, false);
+}
+
+/* ---- the block FMA ---- */
+
+/* trunc(|x| * 2^-sh) with the sign of x, sh >= 0 (any size). */
+static int64_t shr_trunc(int64_t x, int sh) {
+  uint64_t m = x < 0 ? -(uint64_t)x : (uint64_t)x;
+  m = sh > 63 ? 0 : m >> sh;
+  return x < 0 ? -(int64_t)m : (int64_t)m;
+}
+
+/* x * 2^s truncated toward zero (s < 0 shifts right), sticky: the lost
+** bits as one more bit at the bottom. */
+static int64_t align(int64_t x, int s, bool sticky) {
+  if (!sticky) return s >= 0 ? x * ((int64_t)1 << s) : shr_trunc(x, -s);
+  int64_t t = s >= 0 ? x * ((int64_t)1 << s) : shr_trunc(x, -s);
+  bool lost = s < 0 && t * ((int64_t)1 << (-s < 63 ? -s : 62)) != x;
+  return 2 * t + (lost ? (x < 0 ? -1 : 1) : 0);
+}
+
+/* The largest exponent of the non-zero products a[j]*b[j] (INT32_MIN/2
+** when all are zero), and in *all the largest of every product's
+** exponent (which is >= MMA_EXP_INF/2 when one is Inf or NaN). */
+static int32_t max_exp(const struct mma_val *a, const struct mma_val *b, int n, int32_t *all) {
+  int32_t e = INT32_MIN / 2, e_all = INT32_MIN / 2;
+  for (int j = 0; j < n; j++) {
+    int32_t pe = a[j].exp + b[j].exp;
+    e_all = pe > e_all ? pe : e_all;
+    int32_t pz = a[j].sig && b[j].sig ? pe : INT32_MIN / 2;
+    e = pz > e ? pz : e;
+  }
+  *all = e_all;
+  return e;
+}
+
+/* sum_j trunc(a[j]*b[j] aligned to F bits below 2^E), as an integer at
+** 2^(E - F) (one more bit when sticky).  base = F - 2 * (in_prec - 1):
+** the shift of a product whose exponent is E. */
+static int64_t sum_products(const struct mma_cfg *g, const struct mma_val *a,
+                            const struct mma_val *b, int n, int32_t E, bool sticky) {
+  int base = g->u->frac - 2 * (g->in_prec - 1);
+  int64_t acc = 0;
+  if (sticky) {
+    for (int j = 0; j < n; j++)
+      acc += align((int64_t)a[j].sig * b[j].sig, base - (E - (a[j].exp + b[j].exp)), true);
+    return acc;
+  }
+  int L = base > 0 ? base : 0;
+  for (int j = 0; j < n; j++) {
+    int32_t p = a[j].sig * b[j].sig;
+    int32_t sh = E - (a[j].exp + b[j].exp) + L - base;
+    sh = sh < 63 ? sh : 63;
+    uint64_t m = (uint64_t)(p < 0 ? -(int64_t)p : p) << L;
+    int64_t t = (int64_t)(m >> sh);
+    acc += p < 0 ? -t : t;
+  }
+  return acc;
+}
+
+/* c aligned like the products (c is (sig, exp) in the output format). */
+static int64_t align_c(const struct mma_cfg *g, struct mma_val c, int32_t E, bool sticky) {
+  return align(c.sig, g->u->frac - (g->out_prec - 1) - (E - c.exp), sticky);
+}
+
+/* floor(x * 2^s) for a signed x (s < 0: arithmetic shift). */
+static int64_t shift_floor(int64_t x, int s) {
+  if (s >= 0) return x * ((int64_t)1 << s);
+  return -s > 62 ? (x < 0 ? -1 : 0) : x >> -s;    /* >> of a negative floors with GCC/Clang */
+}
+
+/* CDNA3: the products' sum S at 2^(Ep - F) (odd/even halves already
+** combined), c added late with floor rounding. */
+static uint64_t late_add(const struct mma_cfg *g, int64_t s, int32_t ep, struct mma_val c) {
+  const struct mma_unit *u = g->u;
+  int32_t ec = c.sig ? c.exp : g->out_emin;
+  int32_t em = ep > ec ? ep : ec;
+  int64_t sp = s ? shift_floor(s, u->late_frac - u->frac - (em - ep)) : 0;
+  int64_t sc = 0;
+  if (c.sig && !(u->late_c_drop && ec < em - u->late_c_drop))
+    sc = shift_floor(c.sig, u->late_c_frac - (g->out_prec - 1) - (em - ec));
+  int64_t t = sp + sc * ((int64_t)1 << (u->late_frac - u->late_c_frac));
+  return finish_signed(g, t, em - u->late_frac, g->r);
+}
+
+/* One half (step 2) of the odd/even sum: products j0, j0+2, ... */
+static int64_t half_sum(const struct mma_cfg *g, const struct mma_val *a, const struct mma_val *b,
+                        int n, int j0, int32_t *e) {
+  struct mma_val xa[64], xb[64];
+  int m = 0;
+  for (int j = j0; j < n; j += 2) { xa[m] = a[j]; xb[m] = b[j]; m++; }
+  int32_t all;
+  *e = max_exp(xa, xb, m, &all);
+  return *e == INT32_MIN / 2 ? 0 : sum_products(g, xa, xb, m, *e, false);
+}
+
+static uint64_t late_block(const struct mma_cfg *g, const struct mma_val *a, const struct mma_val *b,
+                           int n, struct mma_val c) {
+  int32_t ep, all;
+  int64_t s;
+  if (g->u->odd_even) {
+    int32_t e0, e1;
+    int64_t s0 = half_sum(g, a, b, n, 0, &e0), s1 = half_sum(g, a, b, n, 1, &e1);
+    ep = e0 > e1 ? e0 : e1;
+    s = (s0 ? shift_floor(s0, e0 - ep) : 0) + (s1 ? shift_floor(s1, e1 - ep) : 0);
+  } else {
+    ep = max_exp(a, b, n, &all);
+    s = ep == INT32_MIN / 2 ? 0 : sum_products(g, a, b, n, ep, false);
+  }
+  if (!s && !c.sig) return 0;
+  return late_add(g, s, s ? ep : INT32_MIN / 2, c);
+}
+
+/* One block FMA: c + sum_{j<n} a[j]*b[j], n <= 64, c as output bits. */
+static uint64_t bfma_block(const struct mma_cfg *g, const struct mma_val *a,
+                           const struct mma_val *b, int n, uint64_t cbits) {
+  struct mma_val c = decode_out(g, cbits);
+  int32_t all, E = max_exp(a, b, n, &all);
+  if (all >= MMA_EXP_INF / 2 || special(c)) return specials(g, a, b, n, c);
+  if (g->u->late_c) return late_block(g, a, b, n, c);
+  if (c.sig && c.exp > E) E = c.exp;
+  if (E == INT32_MIN / 2) return 0;                       /* everything zero: +0 */
+  if (E < g->r.min_exp) E = g->r.min_exp;
+  bool st = g->u->sticky;
+  int64_t s = sum_products(g, a, b, n, E, st) + (c.sig ? align_c(g, c, E, st) : 0);
+  return finish_signed(g, s, E - g->u->frac - st, g->r);
+}
+
+static uint64_t bfma_chain(const struct mma_cfg *g, const struct mma_val *a,
+                           const struct mma_val *b, int64_t n, uint64_t c) {
+  for (int64_t i = 0; i < n; i += g->block)
+    c = bfma_block(g, a + i, b + i, (int)(n - i < g->block ? n - i : g->block), c);
+  return c;
+}
+
+/* ---- exact: a fixed-point accumulator ----
+** Magnitudes of the positive and of the negative terms are summed apart
+** (carries stop early) and subtracted at the end.  Bit `bias` is 2^0.
+** Narrow inputs (products of two f32 values: 2^-298 .. 2^256, plus 2^31
+** carries) take 10 words from 2^-320; f64 products (2^-2148 .. 2^2048)
+** take 68 words from 2^-2200. */
+
+enum { KW_NARROW = 10, KB_NARROW = 320, KW_F64 = 68, KB_F64 = 2200 };
+struct kul {
+  int nw, bias;
+  bool nan, pinf, ninf;
+  uint64_t w[2][KW_F64];      /* [0]: positive terms, [1]: negative terms */
+};
+
+static void kul_init(struct kul *k, bool f64) {
+  k->nw = f64 ? KW_F64 : KW_NARROW;
+  k->bias = f64 ? KB_F64 : KB_NARROW;
+  k->nan = k->pinf = k->ninf = false;
+  memset(k->w[0], 0, (size_t)k->nw * 8);
+  memset(k->w[1], 0, (size_t)k->nw * 8);
+}
+
+/* Add (or, neg, subtract) the magnitude m * 2^lsb, m < 2^128. */
+static void kul_add(struct kul *k, bool neg, unsigned __int128 m, int lsb) {
+  if (!m) return;
+  int pos = lsb + k->bias, word = pos >> 6, bit = pos & 63;
+  uint64_t lo = (uint64_t)m, hi = (uint64_t)(m >> 64);
+  uint64_t parts[3] = { lo << bit, bit ? hi << bit | lo >> (64 - bit) : hi, bit ? hi >> (64 - bit) : 0 };
+  uint64_t *w = k->w[neg];
+  unsigned carry = 0;
+  for (int i = word; i < k->nw; i++) {
+    uint64_t add = i - word < 3 ? parts[i - word] : 0;
+    uint64_t s = w[i] + add, t = s + carry;
+    carry = (s < add) + (t < s);
+    w[i] = t;
+    if (i - word >= 2 && !carry) break;
+  }
+}
+
+/* An Inf or NaN term. */
+static void kul_special(struct kul *k, bool nan, bool neg) {
+  if (nan) k->nan = true;
+  else if (neg) k->ninf = true;
+  else k->pinf = true;
+}
+
+static void kul_product(struct kul *k, const struct mma_cfg *g, struct mma_val x, struct mma_val y) {
+  if (special(x) || special(y)) {
+    bool nan = x.exp == MMA_EXP_NAN || y.exp == MMA_EXP_NAN || !x.sig || !y.sig;
+    kul_special(k, nan, (x.sig < 0) != (y.sig < 0));
+    return;
+  }
+  int64_t p = (int64_t)x.sig * y.sig;
+  kul_add(k, p < 0, p < 0 ? -(uint64_t)p : (uint64_t)p, x.exp + y.exp - 2 * (g->in_prec - 1));
+}
+
+/* |p - q| of nw words into d; whether q > p. */
+static bool kul_diff(const uint64_t *p, const uint64_t *q, int nw, uint64_t *d) {
+  int i = nw - 1;
+  while (i >= 0 && p[i] == q[i]) i--;
+  bool neg = i >= 0 && q[i] > p[i];
+  if (neg) { const uint64_t *t = p; p = q; q = t; }
+  unsigned borrow = 0;
+  for (int j = 0; j < nw; j++) {
+    uint64_t s = p[j] - q[j], t = s - borrow;
+    borrow = (p[j] < q[j]) + (s < borrow);
+    d[j] = t;
+  }
+  return neg;
+}
+
+/* The accumulator rounded to nearest even into type e; an exact zero is
+** -0 when negzero (IEEE 754 6.3: every term a -0), else +0. */
+static uint64_t kul_round(const struct kul *k, enum ty_elem e, bool negzero) {
+  if (k->nan || (k->pinf && k->ninf)) return fp_canonical_nan(e);
+  if (k->pinf || k->ninf) return fp_round_scaled(e, k->ninf, 1, 4096, false, RN, false, false);
+  uint64_t d[KW_F64];
+  bool neg = kul_diff(k->w[0], k->w[1], k->nw, d);
+  int top = k->nw - 1;
+  while (top >= 0 && !d[top]) top--;
+  if (top < 0) return fp_round_scaled(e, negzero, 0, 0, false, RN, false, false);
+  /* the 64 bits from the leading one down, and whether anything below is set */
+  int lo = top * 64 + msb64(d[top]) - 63;
+  uint64_t m;
+  bool sticky = false;
+  if (lo <= 0) { m = d[0]; lo = 0; }
+  else {
+    int w = lo >> 6, b = lo & 63;
+    m = b ? d[w] >> b | d[w + 1] << (64 - b) : d[w];
+    sticky = b && (d[w] & ((UINT64_C(1) << b) - 1));
+    for (int j = 0; j < w && !sticky; j++) sticky = d[j] != 0;
+  }
+  return fp_round_scaled(e, neg, m, lo - k->bias, sticky, RN, false, false);
+}
+
+static uint64_t exact_dot(const struct mma_cfg *g, const struct mma_val *a, const struct mma_val *b,
+                          int64_t n, uint64_t cbits) {
+  struct kul k;
+  kul_init(&k, false);
+  struct mma_val c = decode_out(g, cbits);
+  if (special(c)) kul_special(&k, c.exp == MMA_EXP_NAN, c.sig < 0);
+  else kul_add(&k, c.sig < 0, c.sig < 0 ? -(uint64_t)(int64_t)c.sig : (uint64_t)c.sig,
+               c.exp - (g->out_prec - 1));
+  bool negzero = vneg(c);
+  for (int64_t j = 0; j < n; j++) {
+    kul_product(&k, g, a[j], b[j]);
+    negzero = negzero && vneg(a[j]) != vneg(b[j]);
+  }
+  return kul_round(&k, g->out, negzero);
+}
+
+/* ---- fma: one IEEE fused multiply-add per product ---- */
+
+static double pow2d(int e) {     /* 2^e, -1074 <= e <= 1023 */
+  uint64_t u = e >= -1022 ? (uint64_t)(e + 1023) << 52 : UINT64_C(1) << (e + 1074);
+  double d;
+  memcpy(&d, &u, sizeof d);
+  return d;
+}
+
+static double val_double(const struct mma_val v, int prec) {
+  if (v.exp == MMA_EXP_NAN) return __builtin_nan("");
+  if (v.exp == MMA_EXP_INF) return v.sig < 0 ? -__builtin_inf() : __builtin_inf();
+  if (!v.sig) return v.exp ? -0.0 : 0.0;
+  return (double)v.sig * pow2d(v.exp - (prec - 1));
+}
+
+static uint64_t fma_dot(const struct mma_cfg *g, const struct mma_val *a, const struct mma_val *b,
+                        int64_t n, uint64_t c) {
+  for (int64_t j = 0; j < n; j++) {
+    /* x*y is exact in a double (<= 48 bits, exponent >= -298), and
+    ** x*y + acc = s + t exactly (two_sum): one rounding into g->out */
+    double p = val_double(a[j], g->in_prec) * val_double(b[j], g->in_prec);
+    double acc = fp_to_double(g->out, c);
+    double s = p + acc, bb = s - p, t = (p - (s - bb)) + (acc - bb);
+    if (s - s != 0) t = 0;
+    c = fp_round(g->out, s, t, RN, false, false);
+  }
+  return c;
+}
+
+/* ---- the entry points ---- */
+
+uint64_t mma_dot(const struct mma_cfg *g, const struct mma_val *a, const struct mma_val *b, int n,
+                 uint64_t c) {
+  switch (g->u->algo) {
+  case MMA_BFMA: return bfma_chain(g, a, b, n, c);
+  case MMA_EXACT: return exact_dot(g, a, b, n, c);
+  default: return fma_dot(g, a, b, n, c);
+  }
+}
+
+uint64_t mma_tile_dot(const struct mma_cfg *g, const struct mma_val *a, const struct mma_val *b,
+                      int64_t n, uint64_t c, bool fast_acc) {
+  if (g->u->algo == MMA_EXACT) return exact_dot(g, a, b, n, c);
+  if (g->u->algo == MMA_FMA) return fma_dot(g, a, b, n, c);
+  int pr = g->u->promote;
+  if (!pr || fast_acc || g->out != EL_F32) return bfma_chain(g, a, b, n, c);
+  for (int64_t i = 0; i < n; i += pr) {
+    uint64_t part = bfma_chain(g, a + i, b + i, n - i < pr ? n - i : pr, 0);
+    c = fp_add(EL_F32, c, part, RN, false);
+  }
+  return c;
+}
+
+/* ---- whole matrix products ---- */
+
+/* An f64 as m * 2^lsb (m < 2^53); false for Inf and NaN. */
+static bool f64_split(uint64_t b, uint64_t *m, int *lsb) {
+  int e = (int)(b >> 52) & 0x7FF;
+  *m = b & ((UINT64_C(1) << 52) - 1);
+  if (e == 0x7FF) return false;
+  if (e) *m |= UINT64_C(1) << 52;
+  *lsb = (e ? e : 1) - 1075;
+  return true;
+}
+
+/* Add an f64 term (x * y when y_or_1 is a product, else x) to k. */
+static void kul_f64(struct kul *k, uint64_t x, const uint64_t *y) {
+  uint64_t mx, my = 1;
+  int ex, ey = 0;
+  bool neg = (x ^ (y ? *y : 0)) >> 63, fx = f64_split(x, &mx, &ex), fy = !y || f64_split(*y, &my, &ey);
+  if (fx && fy) { kul_add(k, neg, (unsigned __int128)mx * my, ex + ey); return; }
+  bool nan = (!fx && mx) || (!fy && my) || (fx && !mx) || (fy && !my);   /* NaN, or Inf * 0 */
+  kul_special(k, nan, neg);
+}
+
+/* One output element of an f64 product: exact or sequential fmas. */
+static uint64_t f64_dot(const struct mma_cfg *g, const uint64_t *a, const unsigned char *b,
+                        int64_t ldb, int64_t n, uint64_t c, struct kul *k) {
+  if (g->u->algo != MMA_EXACT) {
+    for (int64_t j = 0; j < n; j++) c = fp_fma(EL_F64, a[j], load(b + (size_t)(j * ldb) * 8, 8), c,
+                                               RN, false);
+    return c;
+  }
+  kul_init(k, true);
+  kul_f64(k, c, NULL);
+  bool negzero = c == UINT64_C(1) << 63;
+  for (int64_t j = 0; j < n; j++) {
+    uint64_t y = load(b + (size_t)(j * ldb) * 8, 8);
+    kul_f64(k, a[j], &y);
+    negzero = negzero && ((a[j] ^ y) >> 63) && (!(a[j] << 1) || !(y << 1));
+  }
+  return kul_round(k, EL_F64, negzero);
+}
+
+static int gemm_f64(const struct mma_cfg *g, int64_t m, int64_t n, int64_t k, const uint64_t *a,
+                    int64_t lda, const unsigned char *b, int64_t ldb, const unsigned char *c,
+                    int64_t ldc, unsigned char *d, int64_t ldd) {
+  struct kul *acc = ts_malloc(sizeof *acc);
+  if (!acc) return -1;
+  for (int64_t i = 0; i < m; i++)
+    for (int64_t j = 0; j < n; j++) {
+      uint64_t r = f64_dot(g, a + i * lda, b + j * 8, ldb, k, load(c + (size_t)(i * ldc + j) * 8, 8), acc);
+      memcpy(d + (size_t)(i * ldd + j) * 8, &r, 8);
+    }
+  ts_free(acc);
+  return 0;
+}
+
+int mma_gemm(const struct mma_cfg *g, int64_t m, int64_t n, int64_t k, const void *a, int64_t lda,
+             const void *b, int64_t ldb, const void *c, int64_t ldc, void *d, int64_t ldd,
+             bool fast_acc) {
+  if (g->in == EL_F64) return gemm_f64(g, m, n, k, a, lda, b, ldb, c, ldc, d, ldd);
+  size_t si = elt_size(g->in), so = elt_size(g->out);
+  struct mma_val *va = ts_malloc((size_t)(m * k + 1) * sizeof *va);
+  struct mma_val *vb = ts_malloc((size_t)(n * k + 1) * sizeof *vb);
+  if (!va || !vb) { ts_free(va); ts_free(vb); return -1; }
+  for (int64_t i = 0; i < m; i++) mma_decode(g, (const char *)a + (size_t)(i * lda) * si, k, 1, va + i * k);
+  for (int64_t j = 0; j < n; j++) mma_decode(g, (const char *)b + (size_t)j * si, k, ldb, vb + j * k);
+  for (int64_t i = 0; i < m; i++)
+    for (int64_t j = 0; j < n; j++) {
+      uint64_t cb = load((const char *)c + (size_t)(i * ldc + j) * so, so);
+      uint64_t r = mma_tile_dot(g, va + i * k, vb + j * k, k, cb, fast_acc);
+      memcpy((char *)d + (size_t)(i * ldd + j) * so, &r, so);
+    }
+  ts_free(va);
+  ts_free(vb);
+  return 0;
+}

@@ -1,0 +1,156 @@
+/*
+** sim_mma_model.h -- the arithmetic of matrix units (tensor cores) as
+** data: one parameterized block-FMA model and a table of named profiles
+** filled from the literature and checked against vectors captured on
+** the GPUs (tests/mma-vectors).
+**
+** The block FMA (Fasi et al. 2021; Khattak & Mikaitis 2025, "Accurate
+** Models of NVIDIA Tensor Cores"; MMA-Sim, Xie et al. 2025) computes
+** d = c + a[0]*b[0] + ... + a[n-1]*b[n-1] for n <= block products:
+**   1. products are exact; each term (product or c) is sig * 2^exp with
+**      the exponent of its leading bit clamped to the format's emin;
+**   2. E = the largest exponent of the non-zero terms (at least min_exp);
+**   3. every term is shifted to F fraction bits below 2^E and TRUNCATED
+**      (toward zero; an optional sticky bit); the sum of these integers
+**      is exact (64-bit: terms < 2^27 for F <= 25);
+**   4. the sum is normalized and rounded once to the output format (or
+**      to out_frac fraction bits: Hopper's e8m13 fp8 accumulator).
+** An instruction of K > block products chains blocks in ascending k, each
+** block's rounded result being the next block's c.  AMD CDNA3 adds c
+** after the products (late_c, directed rounding) and sums even and odd
+** fp8 products apart (odd_even).
+**
+** tilesim's model of the compiler (the tile-level mmaf): along K the
+** products are issued in ascending k, in chunks of the instruction's K
+** (mma_unit.k), each chunk's result feeding the next as its c; so a
+** whole mmaf is a chain of blocks.  fp8 mmaf without fast_acc on the
+** GPUs with a narrow fp8 accumulator (sm89, sm90) is promoted: every
+** mma_unit.promote values of k, the chain (started from +0) is added to
+** the f32 accumulator with an IEEE f32 round-to-nearest-even add -- as
+** CUTLASS and DeepSeek-V3 do on Hopper every 4 WGMMAs (128 = 4 x 32).
+** The two reference profiles apply to the whole K at once: `exact` (one
+** rounding, to nearest even, of the exact c + sum) and `fma` (one IEEE
+** fused multiply-add per product in the output type, ascending k).
+** f64 inputs and f32 inputs (not tf32) use `fma` in every vendor profile
+** (DMMA and the CUDA-core FFMA path are IEEE FMAs).
+**
+** Speed: decode the operands once per tile (mma_decode), then call
+** mma_tile_dot per output element; nothing allocates per dot product.
+*/
+#ifndef TILESIM_SIM_MMA_MODEL_H
+#define TILESIM_SIM_MMA_MODEL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "ir.h"
+
+enum mma_algo {
+  MMA_NONE,      /* this GPU has no matrix unit for the input type */
+  MMA_BFMA,      /* the block FMA above */
+  MMA_EXACT,     /* c + sum exact, rounded once (nearest even) */
+  MMA_FMA,       /* one IEEE fma per product, ascending k, in the output type */
+};
+
+/* The input types of mmaf, as indices of mma_profile.unit[]. */
+enum mma_in { MMA_IN_F16, MMA_IN_BF16, MMA_IN_TF32, MMA_IN_E4M3, MMA_IN_E5M2, MMA_IN_F32,
+              MMA_IN_F64, MMA_NIN };
+/* The accumulator types, as indices of mma_unit.out[] (f64 only takes f64 inputs). */
+enum mma_out { MMA_OUT_F32, MMA_OUT_F16, MMA_NOUT };
+
+#define MMA_NO_FLOOR (-30000)   /* min_exp: no floor on the alignment exponent */
+
+/* How a block's result is rounded, for one accumulator type. */
+struct mma_round {
+  int8_t rm;          /* enum ir_rounding: RND_ZERO (NVIDIA f32), RND_NEAREST_EVEN (f16) */
+  int8_t frac;        /* fraction bits kept: 23 (f32), 10 (f16), 13 (Hopper/Ada fp8 e8m13) */
+  int16_t min_exp;    /* floor on the alignment exponent E, or MMA_NO_FLOOR */
+};
+
+/* One input type of one GPU. */
+struct mma_unit {
+  uint8_t algo;       /* enum mma_algo */
+  uint8_t k;          /* instruction K (the compiler's chunk along K) */
+  uint8_t block;      /* products per block FMA (<= k) */
+  int8_t frac;        /* F: fraction bits kept below 2^E when aligning (23 + neab) */
+  bool sticky;        /* a sticky bit below the F bits when aligning */
+  bool late_c;        /* c is aligned and added after the products' sum (CDNA3) */
+  bool odd_even;      /* even and odd products are summed apart (CDNA3 fp8) */
+  bool ftz_in;        /* subnormal inputs are read as zero */
+  bool ftz_out;       /* subnormal c and results are flushed to zero */
+  bool fnuz;          /* fp8 inputs are AMD FNUZ encodings (bias + 1, 0x80 = NaN) */
+  uint16_t promote;   /* fp8 without fast_acc: promote to f32 every this many k; 0: never */
+  /* late_c: the product sum is floored to late_frac fraction bits and c to
+  ** late_c_frac bits below the larger exponent; c is dropped when its
+  ** exponent is more than late_c_drop below it (0: never). */
+  int8_t late_frac, late_c_frac, late_c_drop;
+  struct mma_round out[MMA_NOUT];
+};
+
+struct mma_profile {
+  const char *name;       /* "sm90" */
+  const char *gpus;       /* the GPU names mma_profile_find also accepts, blank-separated */
+  const char *about;      /* one line: where the parameters come from */
+  struct mma_unit unit[MMA_NIN];
+};
+
+/* The profile named name (sm70 sm80 sm89 sm90 sm100 cdna3 exact fma) or
+** one of its GPU names (V100, A100, Ada, H100, B200, ...; any case);
+** NULL when none. */
+const struct mma_profile *mma_profile_find(const char *name);
+/* The i-th profile of the table, NULL past the end (to list them). */
+const struct mma_profile *mma_profile_at(int i);
+
+/* Everything a dot product needs, resolved for one profile and one pair
+** of element types.  Fill it with mma_cfg_init; read-only afterwards
+** (share it between threads). */
+struct mma_cfg {
+  const struct mma_unit *u;
+  enum ty_elem in, out;
+  struct mma_round r;     /* u->out[] for this output type */
+  int in_prec;            /* input significand bits, implicit bit included */
+  int out_prec, out_emin, out_emax;
+  int k, block;           /* instruction K and block (exact, fma: the whole K) */
+};
+
+/* 0, or -1 when the profile has no unit for (in, out): a pair mmaf does
+** not allow, or a GPU without that matrix unit (sm70 and bf16).  in:
+** f16 bf16 tf32 f32 f64 f8E4M3FN f8E5M2; out: f16 f32 f64. */
+int mma_cfg_init(struct mma_cfg *g, const struct mma_profile *p, enum ty_elem in,
+                 enum ty_elem out);
+
+/* A decoded input element: finite values are sig * 2^(exp - in_prec + 1)
+** with exp the exponent of the leading bit (emin for subnormals, any for
+** zero, sig = 0 and exp 1 for -0, 0 for +0); MMA_EXP_INF (sig = +-1)
+** and MMA_EXP_NAN mark the rest.
+** Not for f64 inputs (mma_gemm takes those). */
+struct mma_val { int32_t sig, exp; };
+#define MMA_EXP_INF (1 << 20)
+#define MMA_EXP_NAN (1 << 21)
+
+/* Decode n elements of g->in stored at src, element i at src + i*stride
+** elements (tf32: f32 patterns, the low 13 bits ignored as tensor cores
+** do; fnuz profiles read fp8 as FNUZ). */
+void mma_decode(const struct mma_cfg *g, const void *src, int64_t n, int64_t stride,
+                struct mma_val *dst);
+
+/* One instruction: c + sum_{k<n} a[k]*b[k] for n <= g->k values (in
+** blocks of g->block), c and the result as g->out bits. */
+uint64_t mma_dot(const struct mma_cfg *g, const struct mma_val *a, const struct mma_val *b,
+                 int n, uint64_t c);
+
+/* The tile-level accumulation of one mmaf output element (see the top of
+** this file): c + sum_{k<n} a[k]*b[k], n any length, as g->out bits.
+** fast_acc: no fp8 promotion. */
+uint64_t mma_tile_dot(const struct mma_cfg *g, const struct mma_val *a,
+                      const struct mma_val *b, int64_t n, uint64_t c, bool fast_acc);
+
+/* d = c + a @ b for one (m x k) @ (k x n) matrix product, every element
+** by mma_tile_dot; a, b, c, d are element storage of their types (g->in,
+** g->out), row-major with row strides lda, ldb, ldc, ldd elements; d may
+** be c.  Any input type, f64 included.  0, or -1 when out of memory. */
+int mma_gemm(const struct mma_cfg *g, int64_t m, int64_t n, int64_t k, const void *a,
+             int64_t lda, const void *b, int64_t ldb, const void *c, int64_t ldc, void *d,
+             int64_t ldd, bool fast_acc);
+
+#endif

@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""gen_run_refs.py -- the inputs and reference outputs of the golden kernel
+runs in tests/run/*.mlir, written to tests/data/run/ by numpy alone (never
+by tilesim), from fixed seeds, so that rerunning it changes nothing.
+
+    python3 tests/gen_run_refs.py          # from the top of the tree
+
+Each reference is what the kernel must produce bit for bit (or within the
+tolerance its RUN line gives): IEEE float32 sums, exact integer sums,
+numpy's round-to-nearest-even conversions.
+"""
+import os
+import sys
+
+import numpy as np
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "run")
+
+
+def save(name, a):
+    np.save(os.path.join(OUT, name + ".npy"), np.ascontiguousarray(a))
+
+
+def vector_add(rng):
+    """c = a + b in float32, with infinities, signed zeros and subnormals
+    among ordinary values (no NaN: tilesim's NaN bits are its own)."""
+    a = rng.standard_normal(1000).astype(np.float32) * np.float32(100)
+    b = rng.standard_normal(1000).astype(np.float32)
+    a[:8] = [np.inf, -np.inf, -0.0, -0.0, 1e-45, 3e-38, 3.4e38, -1.0]
+    b[:8] = [1.0, 5.0, -0.0, 0.0, 1e-45, -2.9e-38, 3.4e38, 1.0]
+    save("vadd_a", a)
+    save("vadd_b", b)
+    save("vadd_c", a + b)
+
+
+def transpose(rng):
+    x = rng.standard_normal((100, 60)).astype(np.float32)
+    save("transpose_in", x)
+    save("transpose_out", x.T)
+
+
+def gemm(rng):
+    """Small integers: every partial sum is exact in float32."""
+    a = rng.integers(-4, 5, size=(100, 80))
+    b = rng.integers(-4, 5, size=(80, 72))
+    save("gemm_a", a.astype(np.float16))
+    save("gemm_b", b.astype(np.float16))
+    save("gemm_c", (a @ b).astype(np.float32))
+
+
+def row_stats(rng):
+    x = rng.integers(-1000, 1001, size=(37, 50)).astype(np.int32)
+    x[3, 10] = x[3, 40] = 5000          # a tie: the first index wins
+    x[36, 49] = 7000                    # the last element of the last row
+    save("rows_x", x)
+    save("rows_sums", x.sum(axis=1, dtype=np.int64).astype(np.int32))
+    save("rows_amax", x.argmax(axis=1).astype(np.int32))
+    save("rows_cums", x.cumsum(axis=1, dtype=np.int64).astype(np.int32))
+
+
+def softmax(rng):
+    x = (rng.standard_normal((48, 100)) * 4).astype(np.float32)
+    d = x.astype(np.float64)
+    e = np.exp(d - d.max(axis=1, keepdims=True))
+    save("softmax_x", x)
+    save("softmax_y", (e / e.sum(axis=1, keepdims=True)).astype(np.float32))
+
+
+def histogram(rng):
+    x = rng.integers(0, 16, size=1000).astype(np.int32)
+    save("hist_x", x)
+    save("hist_h", np.bincount(x, minlength=16).astype(np.int32))
+
+
+def embedding(rng):
+    table = rng.standard_normal((50, 32)).astype(np.float16)
+    ids = rng.integers(0, 60, size=24).astype(np.int32)
+    ids[:3] = [0, 49, 50]               # the first row, the last, one past
+    out = np.zeros((24, 32), dtype=np.float16)
+    for i, r in enumerate(ids):
+        if r < 50:
+            out[i] = table[r]
+    save("emb_table", table)
+    save("emb_ids", ids)
+    save("emb_out", out)
+
+
+def convert(rng):
+    """f32 -> f16 (nearest even: ties, overflow, subnormals), -> i32
+    (toward zero), -> f64 (exact)."""
+    x = (rng.standard_normal(256) * 1000).astype(np.float32)
+    h = np.float32(2.0 ** -24)          # the smallest f16 subnormal
+    special = [65504.0, 65519.0, 65520.0, -65536.0, 1e9, h, h / 2, h * 1.5,
+               h * 0.75, 1.0 + 2.0 ** -11, 1.0 + 3 * 2.0 ** -11, -0.0, 2.5, -2.5,
+               2147483520.0, -2147483648.0, 0.99999994, -0.99999994]
+    x[:len(special)] = np.array(special, dtype=np.float32)
+    save("conv_x", x)
+    save("conv_h", x.astype(np.float16))
+    save("conv_i", np.trunc(x).astype(np.int32))
+    save("conv_d", x.astype(np.float64))
+
+
+def bad_inputs(rng):
+    """For tests/errors/args.sh: a dtype tilesim does not take, data cut
+    short, and right-shaped arrays of the wrong element type."""
+    del rng
+    save("bad_c8", np.zeros(4, dtype=np.complex64))
+    save("arg_i32", np.arange(4, dtype=np.int32))
+    save("arg_f32", np.arange(4, dtype=np.float32))
+    with open(os.path.join(OUT, "arg_f32.npy"), "rb") as f:
+        data = f.read()
+    with open(os.path.join(OUT, "bad_short.npy"), "wb") as f:
+        f.write(data[:-4])
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    np.seterr(over="ignore")            # the overflows to inf are meant
+    for i, gen in enumerate([vector_add, transpose, gemm, row_stats, softmax, histogram,
+                             embedding, convert, bad_inputs]):
+        gen(np.random.default_rng(1000 + i))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
