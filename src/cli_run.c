@@ -137,9 +137,10 @@ static int bind_array(struct sim_mem *mem, const struct ir_block *body, int p,
             name, ty_elem_names[a->array.elem], ty_elem_names[pe->elem]);
     return -1;
   }
-  struct mem_alloc *m = mem_alloc(mem, a->array.nbytes, name, pe->elem);
+  /* the array's bytes become the allocation's: no second copy */
+  struct mem_alloc *m = mem_adopt(mem, a->array.data, a->array.nbytes, name, pe->elem);
   if (!m) { fprintf(stderr, "tilesim: out of memory for '%%%s'\n", name); return -1; }
-  if (a->array.data) memcpy(m->host, a->array.data, a->array.nbytes);
+  a->array.data = NULL;
   b->vals[p].bits = m->base;
   b->array_of[p] = k;
   return 0;

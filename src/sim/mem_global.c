@@ -21,6 +21,14 @@ void mem_free(struct sim_mem *m) {
 
 struct mem_alloc *mem_alloc(struct sim_mem *m, size_t size, const char *name,
                             enum ty_elem elem) {
+  return mem_adopt(m, NULL, size, name, elem);
+}
+
+/* The allocation takes host (ts_malloc'd, size bytes) as its memory, or
+** makes zeroed memory when host is NULL: arguments move into simulated
+** memory without a copy. */
+struct mem_alloc *mem_adopt(struct sim_mem *m, void *bytes, size_t size, const char *name,
+                            enum ty_elem elem) {
   if (size >= MEM_SPACING) return NULL;
   if (m->n == m->cap) {
     int cap = m->cap ? m->cap * 2 : 16;
@@ -29,10 +37,10 @@ struct mem_alloc *mem_alloc(struct sim_mem *m, size_t size, const char *name,
     m->a = a;
     m->cap = cap;
   }
-  unsigned char *host = ts_malloc(size ? size : 1);
+  unsigned char *host = bytes ? bytes : ts_malloc(size ? size : 1);
   char *nm = ts_malloc(strlen(name) + 1);
-  if (!host || !nm) { ts_free(host); ts_free(nm); return NULL; }
-  memset(host, 0, size ? size : 1);
+  if (!host || !nm) { if (!bytes) ts_free(host); ts_free(nm); return NULL; }
+  if (!bytes) memset(host, 0, size ? size : 1);
   strcpy(nm, name);
   struct mem_alloc *a = &m->a[m->n];
   *a = (struct mem_alloc){ MEM_BASE(m->n), size, host, nm, elem, false };

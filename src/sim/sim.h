@@ -36,6 +36,9 @@ void mem_free(struct sim_mem *m);
 /* A new zeroed allocation of size bytes; NULL when out of memory. */
 struct mem_alloc *mem_alloc(struct sim_mem *m, size_t size, const char *name,
                             enum ty_elem elem);
+/* The same with the given bytes (ts_malloc'd; the allocation owns them). */
+struct mem_alloc *mem_adopt(struct sim_mem *m, void *bytes, size_t size, const char *name,
+                            enum ty_elem elem);
 /* The allocation holding [addr, addr+n), or NULL. */
 const struct mem_alloc *mem_find(const struct sim_mem *m, uint64_t addr, size_t n);
 /* The allocation whose gap or range addr is nearest to (for messages). */

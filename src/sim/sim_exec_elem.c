@@ -77,6 +77,12 @@ static enum ir_rounding rounding(const struct ir_op *op, enum ir_rounding dflt) 
   return (enum ir_rounding)r;
 }
 
+/* f32 NaN results to the canonical NaN, in place. */
+static void canonical_f32(uint32_t *bits, int64_t n) {
+  for (int64_t i = 0; i < n; i++)
+    if ((bits[i] & 0x7fffffffu) > 0x7f800000u) bits[i] = (uint32_t)fp_canonical_nan(EL_F32);
+}
+
 typedef uint64_t fp2_fn(enum ty_elem, uint64_t, uint64_t, enum ir_rounding, bool);
 enum fop { F_ADD, F_SUB, F_MUL, F_DIV };
 
@@ -89,12 +95,14 @@ static int float_binary(struct sim_ctx *c, const struct ir_op *op, enum fop k, f
   if (rm == RND_NEAREST_EVEN && !ftz && t == EL_F32) {
     const float *a = e.a, *b = e.b;
     float *r = e.r;
-    for (int64_t i = 0; i < e.n; i++)
-      r[i] = k == F_ADD ? a[i] + b[i] : k == F_SUB ? a[i] - b[i] : k == F_MUL ? a[i] * b[i] : a[i] / b[i];
-    /* NaN results become the canonical NaN, as on the GPU */
-    uint32_t *bits = e.r;
-    for (int64_t i = 0; i < e.n; i++)
-      if ((bits[i] & 0x7fffffffu) > 0x7f800000u) bits[i] = (uint32_t)fp_canonical_nan(EL_F32);
+    int64_t n = e.n;
+    switch (k) {                  /* one loop per op, so each vectorizes */
+    case F_ADD: for (int64_t i = 0; i < n; i++) r[i] = a[i] + b[i]; break;
+    case F_SUB: for (int64_t i = 0; i < n; i++) r[i] = a[i] - b[i]; break;
+    case F_MUL: for (int64_t i = 0; i < n; i++) r[i] = a[i] * b[i]; break;
+    default: for (int64_t i = 0; i < n; i++) r[i] = a[i] / b[i]; break;
+    }
+    canonical_f32(e.r, e.n);     /* NaN results as the GPU gives them */
     return 0;
   }
   for (int64_t i = 0; i < e.n; i++)
@@ -170,6 +178,13 @@ static int float_unary(struct sim_ctx *c, const struct ir_op *op, f1_fn *f, d1_f
   struct ew e;
   if (ew_get(c, op, &e)) return -1;
   enum ty_elem t = e.elt->elem;
+  if (t == EL_F32) {
+    const float *a = e.a;
+    float *r = e.r;
+    for (int64_t i = 0; i < e.n; i++) r[i] = f(a[i]);
+    canonical_f32(e.r, e.n);
+    return 0;
+  }
   for (int64_t i = 0; i < e.n; i++) {
     uint64_t a = ld(e.a, (size_t)i, e.sz), r;
     if (t == EL_F64) {

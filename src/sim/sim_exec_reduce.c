@@ -97,11 +97,42 @@ static uint32_t f32_bits(float f) {
   return (u & 0x7fffffffu) > 0x7f800000u ? (uint32_t)fp_canonical_nan(EL_F32) : u;
 }
 
+/* f32 reduce along the last dimension: ROWS rows at a time, so that
+** their (sequential, in-order) accumulations overlap in the pipeline. */
+enum { ROWS = 16 };
+static void fast_rows_f32(enum ir_opcode code, const float *x, float *r, struct red L, float id) {
+  for (int64_t o = 0; o < L.outer; o += ROWS) {
+    int64_t n = L.outer - o < ROWS ? L.outer - o : ROWS;
+    float acc[ROWS];
+    for (int64_t q = 0; q < n; q++) acc[q] = id;
+    const float *base = x + o * L.len;
+    if (code == IR_OP_addf) {
+      for (int64_t k = 0; k < L.len; k++)
+        for (int64_t q = 0; q < n; q++) acc[q] += base[q * L.len + k];
+    } else {
+      for (int64_t k = 0; k < L.len; k++)
+        for (int64_t q = 0; q < n; q++) acc[q] = f32_step(code, acc[q], base[q * L.len + k]);
+    }
+    memcpy(r + o, acc, (size_t)n * sizeof *acc);
+  }
+}
+
 /* Fast reduce or scan of one operand with a one-op body. */
 static void fast(const struct ir_op *op, const struct ir_op *f, const unsigned char *x,
                  unsigned char *r, bool scan) {
   const struct ty *t = op->in[0]->type;
   struct red L = layout(t, (int)op->attr.dim);
+  bool isf32 = f->code == IR_OP_addf || f->code == IR_OP_maxf || f->code == IR_OP_minf;
+  if (isf32 && !scan && L.inner == 1) {
+    uint32_t idb = (uint32_t)op->attr.ident[0].bits;
+    float id;
+    memcpy(&id, &idb, 4);
+    fast_rows_f32(f->code, (const float *)x, (float *)r, L, id);
+    uint32_t *bits = (uint32_t *)r;
+    for (int64_t i = 0; i < L.outer; i++)
+      if ((bits[i] & 0x7fffffffu) > 0x7f800000u) bits[i] = (uint32_t)fp_canonical_nan(EL_F32);
+    return;
+  }
   size_t sz = sim_elt_size(t->elt);
   bool rev = scan && (op->attr.flags & AF_REVERSE);
   uint64_t id = op->attr.ident[0].bits;

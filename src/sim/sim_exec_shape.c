@@ -56,20 +56,34 @@ int sim_exec_reshape(struct sim_ctx *c, const struct ir_op *op) {
   return sim_copy(c, &op->out[0], op->in[0]) ? -1 : 0;
 }
 
-/* broadcast: dims of size 1 repeat (their stride is 0). */
+/* Fill n elements of sz bytes at r with the one at v. */
+static void fill(unsigned char *r, const unsigned char *v, int64_t n, size_t sz) {
+  if (n <= 0) return;
+  memcpy(r, v, sz);
+  for (int64_t done = 1; done < n; done *= 2)      /* doubling copies */
+    memcpy(r + (size_t)done * sz, r, (size_t)(done * 2 <= n ? done : n - done) * sz);
+}
+
+/* broadcast: dims of size 1 repeat (their stride is 0).  The result is
+** made row by row (the last dimension): a copied row, or one element
+** filled along it. */
 int sim_exec_broadcast(struct sim_ctx *c, const struct ir_op *op) {
   const unsigned char *a = IN(c, op, 0);
   unsigned char *r = OUT(c, op, 0);
   if (!a || !r) return -1;
   const struct ty *st = op->in[0]->type, *rt = op->out[0].type;
   size_t sz = sim_elt_size(rt->elt);
-  int64_t s[16], idx[16] = {0};
+  int last = rt->rank - 1;
+  if (last < 0) return sim_copy(c, &op->out[0], op->in[0]) ? -1 : 0;
+  int64_t s[16], idx[16] = {0}, row = rt->shape[last];
   strides_of(st, s);
   for (int d = 0; d < rt->rank; d++) if (st->shape[d] == 1) s[d] = 0;
-  for (int64_t i = 0, n = ty_numel(rt); i < n; i++) {
+  for (int64_t i = 0, n = ty_numel(rt); i < n; i += row) {
     int64_t off = 0;
-    for (int d = 0; d < rt->rank; d++) off += idx[d] * s[d];
-    memcpy(r + (size_t)i * sz, a + (size_t)off * sz, sz);
+    for (int d = 0; d < last; d++) off += idx[d] * s[d];
+    if (s[last]) memcpy(r + (size_t)i * sz, a + (size_t)off * sz, (size_t)row * sz);
+    else fill(r + (size_t)i * sz, a + (size_t)off * sz, row, sz);
+    idx[last] = row - 1;
     next(idx, rt->shape, rt->rank);
   }
   return 0;
