@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "sim.h"
 #include "sim_fp.h"
@@ -22,7 +23,7 @@ struct expect { char param[128]; const char *path; };
 struct run {
   const char *kernel, *entry, *out;
   uint32_t grid[3];
-  bool npz;
+  bool npz, timing;
   struct sim_opts opts;
   double atol, rtol, ulp;
   bool tolerant;
@@ -91,6 +92,7 @@ static int parse_options(int argc, char **argv, struct run *r) {
       r->tolerant = true;
     } else if (!strcmp(a, "--npz")) r->npz = true;
     else if (!strcmp(a, "--check-assumes")) r->opts.check_assumes = true;
+    else if (!strcmp(a, "--time")) r->timing = true;
     else if (a[0] == '-' && a[1] == '-') { cli_usage_error("run", "unknown option '%s'", a); return -1; }
     else if (!r->kernel) r->kernel = a;
     else if (r->nargs < 256) r->argv[r->nargs++] = a;
@@ -409,6 +411,13 @@ static int check_expects(const struct sim_mem *mem, const struct ir_op *entry,
   return rc;
 }
 
+/* Wall-clock seconds, for --time. */
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
 static void report(const struct sim_error *e) {
   struct ts_diag d = { TS_ERROR, e->loc, NULL };
   char msg[700];
@@ -446,7 +455,12 @@ int cmd_run(int argc, char **argv) {
   } else if ((rc = bind_all(&mem, entry, &r, &b)) == 0) {
     rc = EXIT_INVALID;
     struct sim_error err;
-    if (sim_launch(m, entry, r.grid, b.vals, entry->regions[0].block->nargs, &mem, &r.opts, &err)) {
+    double t0 = now();
+    int failed = sim_launch(m, entry, r.grid, b.vals, entry->regions[0].block->nargs, &mem, &r.opts, &err);
+    if (r.timing)
+      fprintf(stderr, "tilesim: kernel ran in %.3f s (%llu tile blocks)\n", now() - t0,
+              (unsigned long long)r.grid[0] * r.grid[1] * r.grid[2]);
+    if (failed) {
       report(&err);
     } else {
       rc = r.out ? write_outputs(&mem, entry, &b, &r) : EXIT_OK;

@@ -485,6 +485,8 @@ static const struct cmd commands[] = {
     "  --threads N          OpenMP threads (the result does not depend on it)\n"
     "  --numerics fma|exact how mmaf accumulates\n"
     "  --check-assumes      check assume predicates at run time\n"
+    "  --time               print how long the kernel ran (loading and writing excluded)\n"
+    "  --max-iterations N   stop a tile block after N loop iterations (default 2^26; 0: none)\n"
     "  --expect P=@ref.npy  compare parameter P's final contents with a reference\n"
     "  --atol A --rtol R --ulp U  tolerances for --expect (default: bit-exact)\n" },
   { "help", cmd_help, "help [COMMAND]", "Show help for tilesim or for one command.\n" },
