@@ -108,6 +108,12 @@ def main():
     out.append("/* ln2/4096 = EXP_C[0] + EXP_C[1] + EXP_C[2]; EXP_C[0] has 30 significant bits */")
     out.append("static const double EXP_C[3] = {%s, %s, %s};" % (hx(h1), hx(h2), hx(h3)))
     c("EXP_INVC", 4096 / log(2), "4096/ln2")
+    p1 = float(floor(ldexp(pi / 2, 32)) / mpf(2) ** 32)  # 33 significant bits
+    p2 = rn(pi / 2 - mpf(p1))
+    p3 = rn(pi / 2 - mpf(p1) - mpf(p2))
+    out.append("/* pi/2 = TRIG_CW[0] + TRIG_CW[1] + TRIG_CW[2] (to 2^-139); TRIG_CW[0] has 33 significant bits */")
+    out.append("static const double TRIG_CW[3] = {%s, %s, %s};" % (hx(p1), hx(p2), hx(p3)))
+    c("INVPIO2", 2 / pi, "2/pi")
     cdd("LN2", log(2), "ln 2")
     cdd("INVLN2", 1 / log(2), "1/ln 2")
     cdd("PIO2", pi / 2, "pi/2")

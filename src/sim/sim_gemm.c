@@ -46,10 +46,12 @@ enum {
 };
 
 /* Compute the mr x nr (mr <= MR, nr <= NR) block of c at c (row stride
-** ldc) for kc steps: a is the block's first row of A at the current k
-** (row stride lda), bp the packed panel of B (kc rows of NR). */
+** ldc) for kc steps, the accumulators starting from the block at ci (c
+** itself, or the caller's initial values; same stride): a is the block's
+** first row of A at the current k (row stride lda), bp the packed panel
+** of B (kc rows of NR). */
 typedef void ukr_fn(int64_t kc, int mr, int nr, const float *a, int64_t lda, const float *bp,
-                    float *c, int64_t ldc);
+                    const float *ci, float *c, int64_t ldc);
 
 /* Widen n elements of type t at src to f32 at dst. */
 typedef void cvt_fn(enum sim_gemm_in t, const void *src, int64_t n, float *dst);
@@ -80,10 +82,10 @@ static void c_cvt(enum sim_gemm_in t, const void *src, int64_t n, float *dst) {
 enum { CMR = 4, CNR = 16 };
 
 static void c_ukr(int64_t kc, int mr, int nr, const float *a, int64_t lda, const float *bp,
-                  float *c, int64_t ldc) {
+                  const float *ci, float *c, int64_t ldc) {
   float acc[CMR][CNR];
   for (int r = 0; r < mr; r++)
-    for (int j = 0; j < nr; j++) acc[r][j] = c[r * ldc + j];
+    for (int j = 0; j < nr; j++) acc[r][j] = ci[r * ldc + j];
   for (int64_t k = 0; k < kc; k++)
     for (int r = 0; r < mr; r++) {
       float x = a[r * lda + k];
@@ -104,13 +106,13 @@ enum { ZMR = 12, ZNR = 32 };
 ** accumulator array is unrolled into registers); m0, m1 mask the two
 ** 16-lane halves of each row of c at the right edge. */
 static inline __attribute__((always_inline)) ZTARGET void
-z_body(const int mr, int64_t kc, const float *a, int64_t lda, const float *bp, float *c,
-       int64_t ldc, __mmask16 m0, __mmask16 m1) {
+z_body(const int mr, int64_t kc, const float *a, int64_t lda, const float *bp, const float *ci,
+       float *c, int64_t ldc, __mmask16 m0, __mmask16 m1) {
   __m512 acc[ZMR][2];
 #pragma GCC unroll 12
   for (int r = 0; r < mr; r++) {
-    acc[r][0] = _mm512_maskz_loadu_ps(m0, c + r * ldc);
-    acc[r][1] = _mm512_maskz_loadu_ps(m1, c + r * ldc + 16);
+    acc[r][0] = _mm512_maskz_loadu_ps(m0, ci + r * ldc);
+    acc[r][1] = _mm512_maskz_loadu_ps(m1, ci + r * ldc + 16);
   }
   for (int64_t k = 0; k < kc; k++) {
     __m512 b0 = _mm512_load_ps(bp + k * ZNR), b1 = _mm512_load_ps(bp + k * ZNR + 16);
@@ -133,8 +135,9 @@ z_body(const int mr, int64_t kc, const float *a, int64_t lda, const float *bp, f
 
 #define Z_UKR(MR) \
   static ZTARGET void z_ukr##MR(int64_t kc, const float *a, int64_t lda, const float *bp, \
-                                float *c, int64_t ldc, __mmask16 m0, __mmask16 m1) { \
-    z_body(MR, kc, a, lda, bp, c, ldc, m0, m1); \
+                                const float *ci, float *c, int64_t ldc, __mmask16 m0, \
+                                __mmask16 m1) { \
+    z_body(MR, kc, a, lda, bp, ci, c, ldc, m0, m1); \
   }
 Z_UKR(1) Z_UKR(2) Z_UKR(3) Z_UKR(4) Z_UKR(5) Z_UKR(6)
 Z_UKR(7) Z_UKR(8) Z_UKR(9) Z_UKR(10) Z_UKR(11) Z_UKR(12)
@@ -159,12 +162,12 @@ static __mmask16 lanes16(int n) {
 }
 
 static ZTARGET void z_ukr(int64_t kc, int mr, int nr, const float *a, int64_t lda,
-                          const float *bp, float *c, int64_t ldc) {
-  typedef void fn(int64_t, const float *, int64_t, const float *, float *, int64_t, __mmask16,
-                  __mmask16);
+                          const float *bp, const float *ci, float *c, int64_t ldc) {
+  typedef void fn(int64_t, const float *, int64_t, const float *, const float *, float *,
+                  int64_t, __mmask16, __mmask16);
   static fn *const tab[ZMR + 1] = { 0, z_ukr1, z_ukr2, z_ukr3, z_ukr4, z_ukr5, z_ukr6,
                                     z_ukr7, z_ukr8, z_ukr9, z_ukr10, z_ukr11, z_ukr12 };
-  tab[mr](kc, a, lda, bp, c, ldc, lanes16(nr), lanes16(nr - 16));
+  tab[mr](kc, a, lda, bp, ci, c, ldc, lanes16(nr), lanes16(nr - 16));
 }
 
 /* ---- AVX2 + FMA: 6x16 blocks, 12 ymm accumulators ---- */
@@ -173,13 +176,13 @@ enum { YMR = 6, YNR = 16 };
 #define YTARGET __attribute__((target("avx2,fma")))
 
 static inline __attribute__((always_inline)) YTARGET void
-y_body(const int mr, int64_t kc, const float *a, int64_t lda, const float *bp, float *c,
-       int64_t ldc, __m256i m0, __m256i m1) {
+y_body(const int mr, int64_t kc, const float *a, int64_t lda, const float *bp, const float *ci,
+       float *c, int64_t ldc, __m256i m0, __m256i m1) {
   __m256 acc[YMR][2];
 #pragma GCC unroll 6
   for (int r = 0; r < mr; r++) {
-    acc[r][0] = _mm256_maskload_ps(c + r * ldc, m0);
-    acc[r][1] = _mm256_maskload_ps(c + r * ldc + 8, m1);
+    acc[r][0] = _mm256_maskload_ps(ci + r * ldc, m0);
+    acc[r][1] = _mm256_maskload_ps(ci + r * ldc + 8, m1);
   }
   for (int64_t k = 0; k < kc; k++) {
     __m256 b0 = _mm256_load_ps(bp + k * YNR), b1 = _mm256_load_ps(bp + k * YNR + 8);
@@ -202,8 +205,9 @@ y_body(const int mr, int64_t kc, const float *a, int64_t lda, const float *bp, f
 
 #define Y_UKR(MR) \
   static YTARGET void y_ukr##MR(int64_t kc, const float *a, int64_t lda, const float *bp, \
-                                float *c, int64_t ldc, __m256i m0, __m256i m1) { \
-    y_body(MR, kc, a, lda, bp, c, ldc, m0, m1); \
+                                const float *ci, float *c, int64_t ldc, __m256i m0, \
+                                __m256i m1) { \
+    y_body(MR, kc, a, lda, bp, ci, c, ldc, m0, m1); \
   }
 Y_UKR(1) Y_UKR(2) Y_UKR(3) Y_UKR(4) Y_UKR(5) Y_UKR(6)
 
@@ -225,11 +229,11 @@ static YTARGET __m256i lanes8(int n) {
 }
 
 static YTARGET void y_ukr(int64_t kc, int mr, int nr, const float *a, int64_t lda,
-                          const float *bp, float *c, int64_t ldc) {
-  typedef void fn(int64_t, const float *, int64_t, const float *, float *, int64_t, __m256i,
-                  __m256i);
+                          const float *bp, const float *ci, float *c, int64_t ldc) {
+  typedef void fn(int64_t, const float *, int64_t, const float *, const float *, float *,
+                  int64_t, __m256i, __m256i);
   static fn *const tab[YMR + 1] = { 0, y_ukr1, y_ukr2, y_ukr3, y_ukr4, y_ukr5, y_ukr6 };
-  tab[mr](kc, a, lda, bp, c, ldc, lanes8(nr), lanes8(nr - 8));
+  tab[mr](kc, a, lda, bp, ci, c, ldc, lanes8(nr), lanes8(nr - 8));
 }
 
 #endif /* GEMM_X86 */
@@ -311,26 +315,32 @@ static const float *a_block(const struct kernel *kn, struct work *w, enum sim_ge
   return w->aw;
 }
 
-/* One kc-deep slice of the product into c[0:m, 0:nc], B packed in bp, A
-** (type ta) at a; rows in MC blocks so that A's block stays in cache. */
+/* One kc-deep slice of the product into c[0:m, 0:nc] from ci[0:m, 0:nc],
+** B packed in bp, A (type ta) at a; rows in MC blocks so that A's block
+** stays in cache. */
 static void pass(const struct kernel *kn, struct work *w, int64_t m, int64_t nc, int64_t kc,
-                 enum sim_gemm_in ta, const unsigned char *a, int64_t lda, float *c,
-                 int64_t ldc) {
+                 enum sim_gemm_in ta, const unsigned char *a, int64_t lda, const float *ci,
+                 float *c, int64_t ldc) {
   for (int64_t i0 = 0; i0 < m; i0 += MC) {
     int64_t mc = min64(MC, m - i0), ld;
     const float *ab = a_block(kn, w, ta, a + (size_t)(i0 * lda) * in_size(ta), lda, mc, kc, &ld);
     for (int64_t j = 0; j < nc; j += kn->nr)
       for (int64_t i = 0; i < mc; i += kn->mr)
         kn->ukr(kc, (int)min64(kn->mr, mc - i), (int)min64(kn->nr, nc - j), ab + i * ld, ld,
-                w->bp + j * kc, c + (i0 + i) * ldc + j, ldc);
+                w->bp + j * kc, ci + (i0 + i) * ldc + j, c + (i0 + i) * ldc + j, ldc);
   }
 }
 
 int sim_gemm_fma_path(enum sim_gemm_path p, int64_t m, int64_t n, int64_t k,
                       enum sim_gemm_in ta, const void *a, int64_t lda, enum sim_gemm_in tb,
-                      const void *b, int64_t ldb, float *c, int64_t ldc) {
+                      const void *b, int64_t ldb, const float *c0, float *c, int64_t ldc) {
   if (!sim_gemm_path_ok(p)) return -1;
-  if (m <= 0 || n <= 0 || k <= 0) return 0;
+  if (m <= 0 || n <= 0) return 0;
+  if (k <= 0) {                                    /* no products: c = c0 */
+    for (int64_t i = 0; i < m && c0 != c; i++)
+      memcpy(c + i * ldc, c0 + i * ldc, (size_t)n * sizeof *c);
+    return 0;
+  }
   const struct kernel *kn = &kernels[p];
   const unsigned char *ab = a, *bb = b;
   struct work w;
@@ -340,7 +350,8 @@ int sim_gemm_fma_path(enum sim_gemm_path p, int64_t m, int64_t n, int64_t k,
     for (int64_t j0 = 0; j0 < n; j0 += NC) {
       int64_t nc = min64(NC, n - j0);
       pack_b(kn, kc, nc, tb, bb + (size_t)(p0 * ldb + j0) * in_size(tb), ldb, w.bp);
-      pass(kn, &w, m, nc, kc, ta, ab + (size_t)p0 * in_size(ta), lda, c + j0, ldc);
+      pass(kn, &w, m, nc, kc, ta, ab + (size_t)p0 * in_size(ta), lda, (p0 ? c : c0) + j0,
+           c + j0, ldc);
     }
   }
   ts_free(w.raw);
@@ -348,12 +359,12 @@ int sim_gemm_fma_path(enum sim_gemm_path p, int64_t m, int64_t n, int64_t k,
 }
 
 int sim_gemm_fma(int64_t m, int64_t n, int64_t k, enum sim_gemm_in ta, const void *a,
-                 int64_t lda, enum sim_gemm_in tb, const void *b, int64_t ldb, float *c,
-                 int64_t ldc) {
-  return sim_gemm_fma_path(sim_gemm_path_best(), m, n, k, ta, a, lda, tb, b, ldb, c, ldc);
+                 int64_t lda, enum sim_gemm_in tb, const void *b, int64_t ldb, const float *c0,
+                 float *c, int64_t ldc) {
+  return sim_gemm_fma_path(sim_gemm_path_best(), m, n, k, ta, a, lda, tb, b, ldb, c0, c, ldc);
 }
 
 int sim_gemm_f32_fma(int64_t m, int64_t n, int64_t k, const float *a, int64_t lda,
                      const float *b, int64_t ldb, float *c, int64_t ldc) {
-  return sim_gemm_fma(m, n, k, SIM_GEMM_F32, a, lda, SIM_GEMM_F32, b, ldb, c, ldc);
+  return sim_gemm_fma(m, n, k, SIM_GEMM_F32, a, lda, SIM_GEMM_F32, b, ldb, c, c, ldc);
 }

@@ -29,24 +29,26 @@ enum sim_gemm_in {
 
 /*
 ** For i < m, j < n, with x = a[i*lda+kk] and y = b[kk*ldb+j] widened to f32:
-**   c[i*ldc+j] = fma(x_{k-1}, y_{k-1}, ... fma(x_0, y_0, c[i*ldc+j]))
+**   c[i*ldc+j] = fma(x_{k-1}, y_{k-1}, ... fma(x_0, y_0, c0[i*ldc+j]))
 ** each fma one IEEE fused multiply-add in f32 rounding to nearest even, in
-** ascending kk; a NaN result becomes SIM_GEMM_NAN.  Strides are in
-** elements; c must not overlap a or b.  Returns 0, or -1 when out of memory
+** ascending kk; a NaN result becomes SIM_GEMM_NAN (k = 0 copies c0).  c0,
+** the accumulator's initial values, has c's row stride and is c itself or
+** does not overlap it (mmaf's acc operand and result); c overlaps neither
+** a nor b.  Strides are in elements.  Returns 0, or -1 when out of memory
 ** (c is then unchanged).  Starts no threads.
 */
 int sim_gemm_fma(int64_t m, int64_t n, int64_t k, enum sim_gemm_in ta, const void *a,
-                 int64_t lda, enum sim_gemm_in tb, const void *b, int64_t ldb, float *c,
-                 int64_t ldc);
+                 int64_t lda, enum sim_gemm_in tb, const void *b, int64_t ldb, const float *c0,
+                 float *c, int64_t ldc);
 
-/* The same with f32 inputs. */
+/* The same with f32 inputs, in place (c0 = c). */
 int sim_gemm_f32_fma(int64_t m, int64_t n, int64_t k, const float *a, int64_t lda,
                      const float *b, int64_t ldb, float *c, int64_t ldc);
 
 /* sim_gemm_fma with path p: -1 also when this processor lacks it. */
 int sim_gemm_fma_path(enum sim_gemm_path p, int64_t m, int64_t n, int64_t k,
                       enum sim_gemm_in ta, const void *a, int64_t lda, enum sim_gemm_in tb,
-                      const void *b, int64_t ldb, float *c, int64_t ldc);
+                      const void *b, int64_t ldb, const float *c0, float *c, int64_t ldc);
 
 /* Whether this processor (and OS) can run path p. */
 bool sim_gemm_path_ok(enum sim_gemm_path p);

@@ -1199,6 +1199,9 @@ static const uint32_t MP_PI[24] = {
 /* ln2/4096 = EXP_C[0] + EXP_C[1] + EXP_C[2]; EXP_C[0] has 30 significant bits */
 static const double EXP_C[3] = {0x1.62e42fe800000p-13, 0x1.e8e7bcd5e4f1ep-43, -0x1.8cff81a12a17ep-97};
 static const double EXP_INVC = 0x1.71547652b82fep+12; /* 4096/ln2 */
+/* pi/2 = TRIG_CW[0] + TRIG_CW[1] + TRIG_CW[2] (to 2^-139); TRIG_CW[0] has 33 significant bits */
+static const double TRIG_CW[3] = {0x1.921fb54400000p+0, 0x1.0b4611a626331p-34, 0x1.1701b839a2520p-88};
+static const double INVPIO2 = 0x1.45f306dc9c883p-1; /* 2/pi */
 static const double LN2[2] = {0x1.62e42fefa39efp-1, 0x1.abc9e3b39803fp-56}; /* ln 2 */
 static const double INVLN2[2] = {0x1.71547652b82fep+0, 0x1.777d0ffda0d24p-56}; /* 1/ln 2 */
 static const double PIO2[2] = {0x1.921fb54442d18p+0, 0x1.1a62633145c07p-54}; /* pi/2 */
@@ -1338,6 +1341,18 @@ static inline struct dd two_prod(double a, double b) {
   double ca = 134217729.0 * a, cb = 134217729.0 * b;
   double ah = ca - (ca - a), al = a - ah, bh = cb - (cb - b), bl = b - bh;
   return (struct dd){p, ((ah * bh - p) + ah * bl + al * bh) + al * bl};
+#endif
+}
+
+/* two_prod when b has at most 26 significant bits (a table entry, a small
+** integer): b needs no splitting, and ah b, al b are exact. */
+static inline struct dd two_prod_s(double a, double b) {
+  double p = a * b;
+#if defined(__FMA__) || defined(__ARM_FEATURE_FMA) || defined(__aarch64__)
+  return (struct dd){p, __builtin_fma(a, b, -p)};
+#else
+  double ca = 134217729.0 * a, ah = ca - (ca - a), al = a - ah;
+  return (struct dd){p, (ah * b - p) + al * b};
 #endif
 }
 
@@ -2161,7 +2176,7 @@ static int pow_exact(double x, double y, const struct fmt *f, double *res) {
 static struct dd exp_reduce(double zh, double zl, long *n) {
   double nf = zh * EXP_INVC + 0x1.8p52 - 0x1.8p52;
   *n = (long)nf;
-  struct dd p = two_prod(nf, EXP_C[1]);
+  struct dd p = two_prod_s(EXP_C[1], nf);
   struct dd s = two_sum(zh - nf * EXP_C[0], -p.h);
   return two_sum(s.h, s.l - p.l - nf * EXP_C[2] + zl);
 }
@@ -2272,8 +2287,10 @@ static struct dd log1p_poly(struct dd r) {
 ** pair, m c1 - 1 by Sterbenz), so is (c2 - 1) + r1.h c2 (a multiple of
 ** ulp(r1.h c2) >= 2^-67 below 2^-14.98); the rest of r2 rounds below
 ** 2^-112.  The sum of the table terms and log1p(r2) cancels at most by a
-** factor 3 (when c1 or c2 is not 1, |log c1 c2| > 2^-14 >= 2 |log1p r2|):
-** relative error below 2^-95. */
+** factor 3 (when c1 or c2 is not 1, |log c1 c2| > 2^-14 >= 2 |log1p r2|,
+** and |log c1| > |log c2| unless c1 = 1), so the 'sloppy' additions (whose
+** absolute error is 2^-105 of the larger term) are enough: relative error
+** below 2^-95. */
 static struct dd log_core(double x, int *e) {
   int e0 = 0;
   if (x < 0x1p-1022) {
@@ -2288,22 +2305,22 @@ static struct dd log_core(double x, int *e) {
   }
   int i = (int)((m - 1) * 128 + 64.5) - 64;
   const double *t1 = LOG_T1[i + 37];
-  struct dd p = two_prod(m, t1[0]), r1 = fast_two_sum(p.h - 1, p.l);
+  struct dd p = two_prod_s(m, t1[0]), r1 = fast_two_sum(p.h - 1, p.l);
   int k = (int)(r1.h * 16384 + 128.5) - 128;
   const double *t2 = LOG_T2[k + 104];
-  struct dd q = two_prod(r1.h, t2[0]);
+  struct dd q = two_prod_s(r1.h, t2[0]);
   struct dd r2 = two_sum((t2[0] - 1) + q.h, q.l + r1.l * t2[0]);
-  struct dd l = dd_add((struct dd){t1[1], t1[2]}, (struct dd){t2[1], t2[2]});
-  return dd_add(l, log1p_poly(r2));
+  struct dd l = dd_add_fast((struct dd){t1[1], t1[2]}, (struct dd){t2[1], t2[2]});
+  return dd_add_fast(l, log1p_poly(r2));
 }
 
 /* log|x| as a double-double, relative error below 2^-94.9: e ln2 adds
 ** 2^-97 (e LN2[1] rounded) where |log x| >= ln2/2. */
 static struct dd log_full(double ax) {
   int e;
-  struct dd l = log_core(ax, &e), el = two_prod(e, LN2[0]);
+  struct dd l = log_core(ax, &e), el = two_prod_s(LN2[0], e);
   el = fast_two_sum(el.h, el.l + e * LN2[1]);
-  return dd_add(el, l);
+  return dd_add_fast(el, l);
 }
 
 /* Claimed 2^-90 for log (2^-94.9 above) and log2 (times 1/ln2, 2^-103
@@ -2322,17 +2339,30 @@ static int fast_log(double x, int base2, double *res) {
 
 /* ---- sin, cos, tan ---- */
 
-/* r = |x| - q pi/2 (|r| <= pi/4) as a double-double, with *err a bound on
-** its absolute error: for |x| >= 0.78 the Payne-Hanek reduction with 256
-** bits of 2/pi (error 2^(54-fp) <= 2^-200 from the bits past them), f kept
-** to 106 bits (2^-105) times pi/2 (2^-103.7): 2^-102 |r|.  Returns 0 when
-** f < 2^-100 (no double comes that close to a multiple of pi/2, but the
-** slow path would cope). */
+/* r = |x| - q pi/2 (|r| <= pi/4 + 2^-40) as a double-double, with *err a
+** bound on its absolute error.  Below 2^20, Cody and Waite's reduction with
+** pi/2 in three parts: k = round(|x| 2/pi) < 2^19.4, k P1 is exact (33 +
+** 20 bits) and so is |x| - k P1 (a multiple of ulp(|x|) >= 2^-53 below 1),
+** k P2 exact as a pair; k P3 rounds below 2^-121, the parts miss pi/2 by
+** 2^-141 (k times that: 2^-121), the sums round below 2^-118: 2^-115 +
+** 2^-104 |r| claimed.  Above, the Payne-Hanek reduction with 256 bits of
+** 2/pi (error 2^(54-fp) <= 2^-200 from the bits past them), f kept to 106
+** bits (2^-105) times pi/2 (2^-103.7): 2^-102 |r|.  Returns 0 when f <
+** 2^-100 (no double comes that close to a multiple of pi/2, but the slow
+** path would cope). */
 static int trig_reduce(double ax, struct dd *r, int *q, double *err) {
   *q = 0;
   *err = 0;
   if (ax < 0.78) {
     *r = (struct dd){ax, 0};
+    return 1;
+  }
+  if (ax < 0x1p20) {
+    double k = ax * INVPIO2 + 0x1.8p52 - 0x1.8p52;
+    struct dd p2 = two_prod_s(TRIG_CW[1], k), t = two_sum(ax - k * TRIG_CW[0], -p2.h);
+    *r = two_sum(t.h, t.l - p2.l - k * TRIG_CW[2]);
+    *q = (int)((long)k & 3);
+    *err = 0x1p-115 + dabs(r->h) * 0x1p-104;
     return 1;
   }
   uint64_t p[5];
@@ -2351,14 +2381,14 @@ static int trig_reduce(double ax, struct dd *r, int *q, double *err) {
   return 1;
 }
 
-/* sin r and cos r for |r| <= 0.786: with j = round(256|r|) and t = |r| -
-** j/256 (exact, |t| <= 2^-9), sin r = S + (S (cos t - 1) + C sin t), cos r
-** = C + (C (cos t - 1) - S sin t), S and C from SIN_T and COS_T (2^-107).
-** sin t = t + t u K (u = t^2, K = -1/6 + u/120 - ... to t^9, the tail of K
-** in double: 2^-74.3 relative): within 2^-94 of sin t; cos t - 1 = -u/2 +
-** u^2 (1/24 - u/720 + u^2/40320) with the u^2 part in double: within
-** 2^-92.6.  sin r >= S/2 when j > 0, cos r > 0.7: sin r within 2^-91.3,
-** cos r within 2^-92. */
+/* sin r (if s) and cos r (if c) for |r| <= 0.786: with j = round(256|r|)
+** and t = |r| - j/256 (exact, |t| <= 2^-9), sin r = S + (S (cos t - 1) + C
+** sin t), cos r = C + (C (cos t - 1) - S sin t), S and C from SIN_T and
+** COS_T (2^-107).  sin t = t + t u K (u = t^2, K = -1/6 + u/120 - ... to
+** t^9, the tail of K in double: 2^-74.3 relative): within 2^-94 of sin t;
+** cos t - 1 = -u/2 + u^2 (1/24 - u/720 + u^2/40320) with the u^2 part in
+** double: within 2^-92.6.  sin r >= S/2 when j > 0, cos r > 0.7: sin r
+** within 2^-91.3, cos r within 2^-92. */
 static void sincos_dd(struct dd r, struct dd *s, struct dd *c) {
   int neg = r.h < 0;
   if (neg) r = dd_neg(r);
@@ -2372,9 +2402,11 @@ static void sincos_dd(struct dd r, struct dd *s, struct dd *c) {
   double ct = u.h * u.h * (0x1.5555555555555p-5 - u.h * (0x1.6c16c16c16c17p-10 - u.h * 0x1.a01a01a01a01ap-16));
   struct dd cm = dd_add_d((struct dd){-0.5 * u.h, -0.5 * u.l}, ct);
   struct dd S = {SIN_T[j][0], SIN_T[j][1]}, C = {COS_T[j][0], COS_T[j][1]};
-  *s = dd_add(S, dd_add(dd_mul(S, cm), dd_mul(C, st)));
-  *c = dd_add(C, dd_add(dd_mul(C, cm), dd_neg(dd_mul(S, st))));
-  if (neg) *s = dd_neg(*s);
+  if (s) {
+    *s = j ? dd_add(S, dd_add(dd_mul(S, cm), dd_mul(C, st))) : st;
+    if (neg) *s = dd_neg(*s);
+  }
+  if (c) *c = dd_add(C, dd_add(dd_mul(C, cm), dd_neg(dd_mul(S, st))));
 }
 
 /* sin, cos, tan: claimed 2^-88 (sin, cos) and 2^-87 (tan: the two and the
@@ -2385,7 +2417,9 @@ static int fast_trig(double x, int f, double *res) {
   int q;
   double err;
   if (!trig_reduce(dabs(x), &r, &q, &err)) return 0;
-  sincos_dd(r, &s, &c);
+  int wants = f == MF_TAN || (f == MF_SIN) != (q & 1); /* cos x = sin(r + pi/2) */
+  int wantc = f == MF_TAN || (f == MF_COS) != (q & 1);
+  sincos_dd(r, wants ? &s : NULL, wantc ? &c : NULL);
   double rel = (f == MF_TAN ? 0x1p-87 : 0x1p-88) + 2 * err / dabs(r.h);
   if (f == MF_TAN) {
     v = q & 1 ? dd_neg(dd_div(c, s)) : dd_div(s, c);
@@ -2458,8 +2492,9 @@ static int fast_pow(double x, double y, double *res) {
 ** j/256)/(1 + t j/256), |u| <= 2^-9: u within 2^-102, atan u = u + u u^2 K
 ** with K = -1/3 + u^2/5 - ... + u^8/11 (its tail in double, 2^-71.7):
 ** within 2^-91.3; the sum cancels at most by 2 and pi/2 - a, pi - a keep a
-** result above pi/4: claimed 2^-87.  Below t = 2^-60, atan t = t within
-** 2^-120. */
+** result above pi/4 (so the larger term comes first, as dd_add_fast needs,
+** and its absolute error is below 2^-104 of the result): claimed 2^-87.
+** Below t = 2^-60, atan t = t within 2^-120. */
 
 /* n / d for 0 < n, d as a double-double times 2^*k, t in [1/2, 2). */
 static struct dd div_scaled(double n, double d, int *k) {
@@ -2505,10 +2540,10 @@ static int fast_atan2(double y, double x, double *res) {
     double kt2 = u2.h * (0.2 - u2.h * (0x1.2492492492492p-3 - u2.h * (0x1.c71c71c71c71cp-4 - u2.h * 0x1.745d1745d1746p-4)));
     struct dd kk = dd_add_d((struct dd){-0x1.5555555555555p-2, -0x1.5555555555555p-56}, kt2);
     struct dd au = dd_add_fast(u, dd_mul(dd_mul(u, u2), kk));
-    a = dd_add((struct dd){ATAN_T[j][0], ATAN_T[j][1]}, au);
+    a = dd_add_fast((struct dd){ATAN_T[j][0], ATAN_T[j][1]}, au);
   }
-  if (swap) a = dd_add((struct dd){PIO2[0], PIO2[1]}, dd_neg(a));
-  if (x < 0) a = dd_add((struct dd){PI[0], PI[1]}, dd_neg(a));
+  if (swap) a = dd_add_fast((struct dd){PIO2[0], PIO2[1]}, dd_neg(a));
+  if (x < 0) a = dd_add_fast((struct dd){PI[0], PI[1]}, dd_neg(a));
   if (y < 0) a = dd_neg(a);
   return ziv_d(a, rel, 0, res);
 }
@@ -2620,18 +2655,41 @@ static int fast_hypf(float xf, int f, float *res) {
   return ziv_f(v, 0x1p-47, res);
 }
 
-/* powf: z = y log|x| from log_full (2^-94.9) in double-double, e^z in
-** double (2^-51.5) plus |z| 2^-93: claimed 2^-49.  Beyond |z| > 104 the
-** result over- or underflows for sure. */
+/* log(ax) for a positive f32 ax as a double-double within 2^-64: as in
+** fast_logf, r = m c1 - 1 is exact; log1p(r) = r - r^2/2 + r^3 P(r) with
+** r^2 exact (two_prod) and r^3 P (<= |r| 2^-16, to degree 7, truncation
+** 2^-54 of it) in double, within 2^-66 |r|; -log c1 and e ln2 as pairs.
+** Where e = 0 and i != 0, |log ax| >= 0.0039 >= |r|/2. */
+static struct dd logf_dd(double ax) {
+  int e = dexp(ax);
+  double m = dfrom((dbits(ax) & ((1ull << 52) - 1)) | (1023ull << 52));
+  if (m > 1.4142135623730951) {
+    m *= 0.5;
+    e++;
+  }
+  int i = (int)((m - 1) * 128 + 64.5) - 64;
+  const double *t1 = LOG_T1[i + 37];
+  double r = m * t1[0] - 1;
+  struct dd r2 = two_prod(r, r);
+  double c = r * r2.h * (0x1.5555555555555p-2 - r * (0.25 - r * (0.2 - r * (0x1.5555555555555p-3 - r * 0x1.2492492492492p-3))));
+  struct dd p = fast_two_sum(r, c - 0.5 * r2.l), el = two_prod_s(LN2[0], e);
+  p = dd_add_fast(p, (struct dd){-0.5 * r2.h, 0});
+  el = fast_two_sum(el.h, el.l + e * LN2[1]);
+  return dd_add(dd_add(el, (struct dd){t1[1], t1[2]}), p);
+}
+
+/* powf: z = y log|x| (logf_dd, 2^-64) as a pair, e^z in double (2^-51.5)
+** plus |z| 2^-64: claimed 2^-49 + |z| 2^-63.  Beyond |z| > 104 the result
+** over- or underflows for sure. */
 static int fast_powf(float x, float y, float *res) {
-  struct dd z = dd_mul_d(log_full(x < 0 ? -(double)x : x), y);
+  struct dd z = dd_mul_d(logf_dd(x < 0 ? -(double)x : x), y);
   int neg = x < 0 && dint(y) == 2;
   if (z.h > 89.5 || z.h < -104.5) {
     *res = z.h > 0 ? (neg ? -FINF : FINF) : (neg ? -0.0f : 0.0f);
     return 1;
   }
   double v = exp_d(z.h, z.l);
-  return ziv_f(neg ? -v : v, 0x1p-49, res);
+  return ziv_f(neg ? -v : v, 0x1p-49 + dabs(z.h) * 0x1p-63, res);
 }
 
 /* atan2f: t = min/max of |x|, |y| in double (2^-53; no underflow for
