@@ -27,5 +27,6 @@ struct ir_module *cli_load(const char *name, const char *text, size_t len,
                            struct ts_diag_sink *sink, const struct ir_verify_opts *vo);
 
 int cmd_run(int argc, char **argv);
+int cmd_hw(int argc, char **argv);
 
 #endif

@@ -489,6 +489,11 @@ static const struct cmd commands[] = {
     "  --max-iterations N   stop a tile block after N loop iterations (default 2^26; 0: none)\n"
     "  --expect P=@ref.npy  compare parameter P's final contents with a reference\n"
     "  --atol A --rtol R --ulp U  tolerances for --expect (default: bit-exact)\n" },
+  { "hw", cmd_hw, "hw validate FILE... | hw show FILE|NAME [--set PATH=VALUE]...",
+    "Check hardware descriptions, or print one with the source of every number.\n"
+    "  validate FILE...      check against hwdesc/schema.rng and the semantic rules\n"
+    "  show FILE|NAME        print a description (NAME: b200, h100, mi355x, ...)\n"
+    "  --set PATH=VALUE      change a number first (what-if), e.g. memory.hbm.bandwidth=10TB/s\n" },
   { "help", cmd_help, "help [COMMAND]", "Show help for tilesim or for one command.\n" },
   { NULL, NULL, NULL, NULL },
 };
