@@ -525,10 +525,10 @@ static int is_file(const char *p) {
 
 /*
 ** Call fn(ud, dir) for each directory of the search path until it returns
-** nonzero: $TILESIM_HWDESC (':'-separated), TILESIM_HWDESC_DIR (set by
-** configure: the installed ones), TILESIM_SRC_HWDESC_DIR (the source
-** tree's, for a build that is not installed), ./hwdesc, then the
-** directory of file (may be NULL).
+** nonzero: $TILESIM_HWDESC (':'-separated) when it is set, otherwise
+** TILESIM_HWDESC_DIR (set by configure: the installed ones),
+** TILESIM_SRC_HWDESC_DIR (the source tree's, for a build that is not
+** installed) and ./hwdesc; then the directory of file (may be NULL).
 */
 static int each_dir(const char *file, int (*fn)(void *ud, const char *dir), void *ud) {
   char buf[4096];
@@ -539,13 +539,15 @@ static int each_dir(const char *file, int (*fn)(void *ud, const char *dir), void
     if (n && fn(ud, buf)) return 1;
     p += n + (p[n] == ':');
   }
+  if (!env) {
 #ifdef TILESIM_HWDESC_DIR
-  if (fn(ud, TILESIM_HWDESC_DIR)) return 1;
+    if (fn(ud, TILESIM_HWDESC_DIR)) return 1;
 #endif
 #ifdef TILESIM_SRC_HWDESC_DIR
-  if (fn(ud, TILESIM_SRC_HWDESC_DIR)) return 1;
+    if (fn(ud, TILESIM_SRC_HWDESC_DIR)) return 1;
 #endif
-  if (fn(ud, "hwdesc")) return 1;
+    if (fn(ud, "hwdesc")) return 1;
+  }
   if (file) {
     const char *slash = strrchr(file, '/');
     snprintf(buf, sizeof buf, "%.*s", slash ? (int)(slash - file) : 1, slash ? file : ".");
