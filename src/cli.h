@@ -28,5 +28,6 @@ struct ir_module *cli_load(const char *name, const char *text, size_t len,
 
 int cmd_run(int argc, char **argv);
 int cmd_hw(int argc, char **argv);
+int cmd_mma_check(int argc, char **argv);
 
 #endif

@@ -16,6 +16,7 @@
 
 #include "sim.h"
 #include "sim_fp.h"
+#include "sim_mma_model.h"
 #include "sim_npy.h"
 
 struct expect { char param[128]; const char *path; };
@@ -68,7 +69,11 @@ static int parse_options(int argc, char **argv, struct run *r) {
     } else if (!strcmp(a, "--numerics")) {
       if (!strcmp(v, "fma")) r->opts.numerics = NUM_FMA;
       else if (!strcmp(v, "exact")) r->opts.numerics = NUM_EXACT;
-      else { cli_usage_error("run", "unknown numerics '%s' (fma, exact)", v); return -1; }
+      else if (!(r->opts.profile = mma_profile_find(v))) {
+        cli_usage_error("run", "unknown numerics '%s' (fma, exact, or a GPU profile: sm70 sm80 "
+                        "sm89 sm90 sm100 cdna3, or a GPU name such as H100)", v);
+        return -1;
+      }
     } else if (!strcmp(a, "--max-iterations")) {
       char *end;
       errno = 0;

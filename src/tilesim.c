@@ -483,7 +483,8 @@ static const struct cmd commands[] = {
     "  --out DIR            write every pointer argument to DIR/<param>.npy\n"
     "  --npz                write DIR/out.npz instead\n"
     "  --threads N          OpenMP threads (the result does not depend on it)\n"
-    "  --numerics fma|exact how mmaf accumulates\n"
+    "  --numerics MODEL     how mmaf accumulates: fma (default), exact, or a GPU's\n"
+    "                       tensor cores: sm70 sm80 sm89 sm90 sm100 cdna3 (or V100, H100...)\n"
     "  --check-assumes      check assume predicates at run time\n"
     "  --time               print how long the kernel ran (loading and writing excluded)\n"
     "  --max-iterations N   stop a tile block after N loop iterations (default 2^26; 0: none)\n"
@@ -494,6 +495,12 @@ static const struct cmd commands[] = {
     "  validate FILE...      check against hwdesc/schema.rng and the semantic rules\n"
     "  show FILE|NAME        print a description (NAME: b200, h100, mi355x, ...)\n"
     "  --set PATH=VALUE      change a number first (what-if), e.g. memory.hbm.bandwidth=10TB/s\n" },
+  { "mma-check", cmd_mma_check,
+    "mma-check --profile P --dir DIR [--type T] [--acc f32|f16] [--zero-c|--use-c] [--show N]",
+    "Check a matrix-unit profile (sm70 sm80 sm89 sm90 sm100 cdna3 exact fma, or a\n"
+    "GPU name: V100 A100 Ada H100 B200 ...) against the inner products captured on\n"
+    "a GPU: DIR is one GPU/INTYPE folder of tensor-core-vectors.  Exits 0 only when\n"
+    "every result matches bit for bit.  'tilesim mma-check --help' lists the options.\n" },
   { "help", cmd_help, "help [COMMAND]", "Show help for tilesim or for one command.\n" },
   { NULL, NULL, NULL, NULL },
 };

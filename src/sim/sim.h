@@ -53,6 +53,7 @@ struct sim_value {
 /* ---- running ---- */
 
 enum sim_numerics { NUM_FMA, NUM_EXACT };
+struct mma_profile;
 
 /* The default iteration budget of a tile block: 2^26, some seconds of the
 ** simplest loop; real kernels run thousands of iterations per block. */
@@ -61,6 +62,9 @@ enum sim_numerics { NUM_FMA, NUM_EXACT };
 struct sim_opts {
   int threads;                 /* 0 = OpenMP's default */
   enum sim_numerics numerics;
+  /* A matrix-unit profile (sim_mma_model.h: sm80, sm90, sm100, ...) for
+  ** mmaf, or NULL for the numerics model above. */
+  const struct mma_profile *profile;
   bool check_assumes;
   /* Iterations of for and loop bodies one tile block may run before the
   ** run stops as a hang; 0 = SIM_MAX_ITERATIONS, UINT64_MAX = no limit. */

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "sim_fp.h"
+#include "sim_mma_model.h"
 
 /* The dimensions of one mma: batch x (M x K) @ (K x N). */
 struct mm { int64_t batch, m, n, k; };
@@ -222,12 +223,34 @@ static int mma_exact(struct sim_ctx *c, const struct ir_op *op, struct mm d,
   return 0;
 }
 
+/* A GPU profile: the tile product as that GPU's instructions compute it
+** (instruction K chunks in ascending k, each a block-FMA; sim_mma_model.c). */
+static int mma_profiled(struct sim_ctx *c, const struct ir_op *op, struct mm d,
+                        const unsigned char *a, const unsigned char *b, unsigned char *r) {
+  enum ty_elem ea = op->in[0]->type->elt->elem, er = op->out[0].type->elt->elem;
+  size_t sa = sim_elt_size(op->in[0]->type->elt), sb = sim_elt_size(op->in[1]->type->elt);
+  size_t sr = sim_elt_size(op->out[0].type->elt);
+  struct mma_cfg g;
+  if (mma_cfg_init(&g, c->o->profile, ea, er))
+    return sim_fail(c, op, "numerics profile '%s' has no mmaf of %s into %s",
+                    c->o->profile->name, ty_elem_names[ea], ty_elem_names[er]);
+  for (int64_t z = 0; z < d.batch; z++) {
+    unsigned char *rz = r + (size_t)(z * d.m * d.n) * sr;
+    if (mma_gemm(&g, d.m, d.n, d.k, a + (size_t)(z * d.m * d.k) * sa, d.k,
+                 b + (size_t)(z * d.k * d.n) * sb, d.n, rz, d.n, rz, d.n,
+                 op->attr.flags & AF_FAST_ACC))
+      return sim_fail(c, op, "out of memory");
+  }
+  return 0;
+}
+
 int sim_exec_mmaf(struct sim_ctx *c, const struct ir_op *op) {
   const unsigned char *a = IN(c, op, 0), *b = IN(c, op, 1);
   unsigned char *r = OUT(c, op, 0);
   if (!a || !b || !r || sim_copy(c, &op->out[0], op->in[2])) return -1;
   struct mm d = dims(op);
   enum ty_elem er = op->out[0].type->elt->elem, ea = op->in[0]->type->elt->elem;
+  if (c->o->profile) return mma_profiled(c, op, d, a, b, r);
   if (c->o->numerics == NUM_EXACT) return mma_exact(c, op, d, a, b, r);
   if (er == EL_F32 && ea != EL_F64) return mma_f32_fma(c, op, d, a, b, (float *)r);
   return mma_generic_fma(op, d, a, b, r);

@@ -14,20 +14,28 @@
 **      (toward zero; an optional sticky bit); the sum of these integers
 **      is exact (64-bit: terms < 2^27 for F <= 25);
 **   4. the sum is normalized and rounded once to the output format (or
-**      to out_frac fraction bits: Hopper's e8m13 fp8 accumulator).
+**      to mma_round.frac fraction bits: the e8m13 fp8 accumulator of Ada
+**      and Hopper), by mma_round.rm; beyond the format's range it is an
+**      infinity, even when truncating.
 ** An instruction of K > block products chains blocks in ascending k, each
-** block's rounded result being the next block's c.  AMD CDNA3 adds c
-** after the products (late_c, directed rounding) and sums even and odd
-** fp8 products apart (odd_even).
+** block's rounded result being the next block's c.  Variants: c added
+** after the products' block by an IEEE add (mma_round.c_after: what the
+** fp8 captures of sm90/sm100 mma.sync show); AMD CDNA3 adds c after the
+** products with directed rounding (late_c), sums even and odd fp8
+** products apart (odd_even) and turns products beyond the range into
+** infinities (prd_limit).  NaN inputs, inf * 0 and inf - inf give the
+** canonical NaN (sim_fp.h).
 **
 ** tilesim's model of the compiler (the tile-level mmaf): along K the
 ** products are issued in ascending k, in chunks of the instruction's K
 ** (mma_unit.k), each chunk's result feeding the next as its c; so a
-** whole mmaf is a chain of blocks.  fp8 mmaf without fast_acc on the
-** GPUs with a narrow fp8 accumulator (sm89, sm90) is promoted: every
-** mma_unit.promote values of k, the chain (started from +0) is added to
-** the f32 accumulator with an IEEE f32 round-to-nearest-even add -- as
-** CUTLASS and DeepSeek-V3 do on Hopper every 4 WGMMAs (128 = 4 x 32).
+** whole mmaf is a chain of blocks.  fp8 mmaf with an f32 accumulator and
+** without fast_acc on the GPUs with a narrow fp8 accumulator (sm89, sm90)
+** is promoted: every mma_unit.promote values of k, the chain (started
+** from +0) is added to the f32 accumulator with an IEEE f32
+** round-to-nearest-even add -- as CUTLASS and DeepSeek-V3 do on Hopper
+** every 4 WGMMAs (128 = 4 x 32).  The interval is a compiler choice, not
+** a measured fact: a guess to revisit with NVIDIA's compiler output.
 ** The two reference profiles apply to the whole K at once: `exact` (one
 ** rounding, to nearest even, of the exact c + sum) and `fma` (one IEEE
 ** fused multiply-add per product in the output type, ascending k).
@@ -65,13 +73,16 @@ struct mma_round {
   int8_t rm;          /* enum ir_rounding: RND_ZERO (NVIDIA f32), RND_NEAREST_EVEN (f16) */
   int8_t frac;        /* fraction bits kept: 23 (f32), 10 (f16), 13 (Hopper/Ada fp8 e8m13) */
   int16_t min_exp;    /* floor on the alignment exponent E, or MMA_NO_FLOOR */
+  bool c_after;       /* c is not a term of the block: the products' block result
+                      ** (rounded as above) is added to c by an IEEE add, to nearest
+                      ** even (fp8 mma.sync on sm90 and sm100, see the profiles) */
 };
 
 /* One input type of one GPU. */
 struct mma_unit {
   uint8_t algo;       /* enum mma_algo */
-  uint8_t k;          /* instruction K (the compiler's chunk along K) */
-  uint8_t block;      /* products per block FMA (<= k) */
+  uint8_t k;          /* instruction K (the compiler's chunk along K); 0: all of K */
+  uint8_t block;      /* products per block FMA (<= k, <= 64); 0 for exact and fma */
   int8_t frac;        /* F: fraction bits kept below 2^E when aligning (23 + neab) */
   bool sticky;        /* a sticky bit below the F bits when aligning */
   bool late_c;        /* c is aligned and added after the products' sum (CDNA3) */
@@ -79,6 +90,8 @@ struct mma_unit {
   bool ftz_in;        /* subnormal inputs are read as zero */
   bool ftz_out;       /* subnormal c and results are flushed to zero */
   bool fnuz;          /* fp8 inputs are AMD FNUZ encodings (bias + 1, 0x80 = NaN) */
+  bool prd_limit;     /* a product beyond the output's range is an infinity (AMD);
+                      ** NVIDIA keeps it (it may cancel) */
   uint16_t promote;   /* fp8 without fast_acc: promote to f32 every this many k; 0: never */
   /* late_c: the product sum is floored to late_frac fraction bits and c to
   ** late_c_frac bits below the larger exponent; c is dropped when its
@@ -101,6 +114,10 @@ const struct mma_profile *mma_profile_find(const char *name);
 /* The i-th profile of the table, NULL past the end (to list them). */
 const struct mma_profile *mma_profile_at(int i);
 
+/* A binary format as the decoder reads it: kind 0 IEEE (inf and NaN at
+** the top exponent), 1 E4M3FN (only S.1111.111 is NaN), 2 AMD FNUZ. */
+struct mma_fmt { int8_t ebits, mbits; int16_t bias; uint8_t kind; };
+
 /* Everything a dot product needs, resolved for one profile and one pair
 ** of element types.  Fill it with mma_cfg_init; read-only afterwards
 ** (share it between threads). */
@@ -109,8 +126,9 @@ struct mma_cfg {
   enum ty_elem in, out;
   struct mma_round r;     /* u->out[] for this output type */
   int in_prec;            /* input significand bits, implicit bit included */
-  int out_prec, out_emin, out_emax;
-  int k, block;           /* instruction K and block (exact, fma: the whole K) */
+  int out_prec, out_emin, out_emax, out_width;
+  int k, block;           /* instruction K and block (0 for exact and fma: all of K) */
+  struct mma_fmt fin, fout;   /* the input and output formats */
 };
 
 /* 0, or -1 when the profile has no unit for (in, out): a pair mmaf does
@@ -119,11 +137,10 @@ struct mma_cfg {
 int mma_cfg_init(struct mma_cfg *g, const struct mma_profile *p, enum ty_elem in,
                  enum ty_elem out);
 
-/* A decoded input element: finite values are sig * 2^(exp - in_prec + 1)
-** with exp the exponent of the leading bit (emin for subnormals, any for
-** zero, sig = 0 and exp 1 for -0, 0 for +0); MMA_EXP_INF (sig = +-1)
-** and MMA_EXP_NAN mark the rest.
-** Not for f64 inputs (mma_gemm takes those). */
+/* A decoded input element: a finite value is sig * 2^(exp - in_prec + 1),
+** exp the exponent of its leading bit (emin for subnormals); a zero has
+** sig 0 and exp 1 (-0) or 0 (+0); exp MMA_EXP_INF (sig +-1) and
+** MMA_EXP_NAN mark the rest.  Not for f64 inputs (mma_gemm takes those). */
 struct mma_val { int32_t sig, exp; };
 #define MMA_EXP_INF (1 << 20)
 #define MMA_EXP_NAN (1 << 21)
@@ -135,7 +152,8 @@ void mma_decode(const struct mma_cfg *g, const void *src, int64_t n, int64_t str
                 struct mma_val *dst);
 
 /* One instruction: c + sum_{k<n} a[k]*b[k] for n <= g->k values (in
-** blocks of g->block), c and the result as g->out bits. */
+** blocks of g->block; exact and fma: any n), c and the result as g->out
+** bits. */
 uint64_t mma_dot(const struct mma_cfg *g, const struct mma_val *a, const struct mma_val *b,
                  int n, uint64_t c);
 

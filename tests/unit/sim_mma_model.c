@@ -1,0 +1,328 @@
+/*
+** sim_mma_model.c -- unit tests of src/sim/sim_mma_model.c:
+**   vectors   the `exact` and `fma` profiles against mma_vectors.h
+**             (gen_mma_vectors.py: exact rational arithmetic with
+**             fractions.Fraction; random, cancelling, subnormal, widely
+**             spread, signed-zero, Inf and NaN inputs), through mma_dot,
+**             mma_tile_dot and mma_gemm;
+**   vendor    hand-computed cases that tell the profiles apart (extra
+**             alignment bits, truncation, e8m13, c added after, CDNA3's
+**             late floor and FNUZ, fp8 promotion) and the special values;
+**   gemm      mma_gemm against element-by-element mma_tile_dot, K not a
+**             multiple of the block, f64.
+** The captured GPU vectors are checked by tests/mma-vectors.
+*/
+#include <config.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "sim_fp.h"
+#include "sim_mma_model.h"
+#include "testlib.h"
+
+#include "mma_vectors.h"
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Storage bytes of an element (tf32 is stored as an f32). */
+static size_t esize(enum ty_elem e) { return e == EL_TF32 ? 4 : (size_t)(ty_elem_bits(e) + 7) / 8; }
+
+/* Store n values (bits) as element storage of type e. */
+static void pack(enum ty_elem e, const uint32_t *v, int n, unsigned char *dst) {
+  size_t s = esize(e);
+  for (int i = 0; i < n; i++) memcpy(dst + (size_t)i * s, &v[i], s);   /* little-endian */
+}
+
+static const struct mma_cfg *cfg(const char *prof, enum ty_elem in, enum ty_elem out) {
+  static struct mma_cfg g;
+  const struct mma_profile *p = mma_profile_find(prof);
+  ck_assert_msg(p != NULL, "no profile %s", prof);
+  ck_assert_msg(!mma_cfg_init(&g, p, in, out), "%s has no %s -> %s", prof, ty_elem_names[in],
+                ty_elem_names[out]);
+  return &g;
+}
+
+/* c + sum a[k]*b[k] by profile prof, as the tile-level accumulation. */
+static uint64_t dot(const char *prof, enum ty_elem in, enum ty_elem out, const uint32_t *a,
+                    const uint32_t *b, int n, uint64_t c, bool fast_acc) {
+  static unsigned char pa[512 * 4], pb[512 * 4];
+  static struct mma_val va[512], vb[512];
+  const struct mma_cfg *g = cfg(prof, in, out);
+  pack(in, a, n, pa);
+  pack(in, b, n, pb);
+  mma_decode(g, pa, n, 1, va);
+  mma_decode(g, pb, n, 1, vb);
+  return mma_tile_dot(g, va, vb, n, c, fast_acc);
+}
+
+/* ---- vectors ---- */
+
+static void check_vec(const char *prof, int i, uint32_t want) {
+  const struct mma_vec *v = &mma_vecs[i];
+  const uint32_t *a = mma_pool + v->off, *b = a + v->n;
+  uint64_t got = dot(prof, v->in, v->out, a, b, v->n, v->c, false);
+  ck_assert_msg(got == want, "%s vector %d (%s, %s -> %s, k=%d): got %#llx want %#x", prof, i,
+                v->kind, ty_elem_names[v->in], ty_elem_names[v->out], v->n,
+                (unsigned long long)got, want);
+  /* the same through mma_dot (one instruction of any length for these
+  ** profiles) and through mma_gemm as a 1 x n @ n x 1 product */
+  const struct mma_cfg *g = cfg(prof, v->in, v->out);
+  unsigned char pa[64 * 4], pb[64 * 4], pc[4], pd[4];
+  struct mma_val va[64], vb[64];
+  pack(v->in, a, v->n, pa);
+  pack(v->in, b, v->n, pb);
+  mma_decode(g, pa, v->n, 1, va);
+  mma_decode(g, pb, v->n, 1, vb);
+  ck_assert_uint_eq(mma_dot(g, va, vb, v->n, v->c), want);
+  pack(v->out, &v->c, 1, pc);
+  ck_assert_int_eq(mma_gemm(g, 1, 1, v->n, pa, v->n, pb, 1, pc, 1, pd, 1, false), 0);
+  uint32_t d = 0;
+  memcpy(&d, pd, esize(v->out));
+  ck_assert_msg(d == want, "%s vector %d via mma_gemm: got %#x want %#x", prof, i, d, want);
+}
+
+START_TEST(vec_exact) {
+  check_vec("exact", _i, mma_vecs[_i].d_exact);
+}
+END_TEST
+
+START_TEST(vec_fma) {
+  check_vec("fma", _i, mma_vecs[_i].d_fma);
+}
+END_TEST
+
+/* ---- profiles ---- */
+
+START_TEST(prof_names) {
+  static const char *const alias[][2] = {
+    { "V100", "sm70" }, { "a100", "sm80" }, { "A2", "sm80" }, { "Ada", "sm89" },
+    { "L40S", "sm89" }, { "H100", "sm90" }, { "H200", "sm90" }, { "B200", "sm100" },
+    { "MI300X", "cdna3" }, { "SM90", "sm90" }, { "exact", "exact" }, { "fma", "fma" },
+  };
+  for (size_t i = 0; i < N(alias); i++) {
+    const struct mma_profile *p = mma_profile_find(alias[i][0]);
+    ck_assert_msg(p && !strcmp(p->name, alias[i][1]), "%s", alias[i][0]);
+  }
+  ck_assert_ptr_null(mma_profile_find("sm9"));
+  ck_assert_ptr_null(mma_profile_find("H10"));
+  int n = 0;
+  while (mma_profile_at(n)) n++;
+  ck_assert_int_eq(n, 8);
+  struct mma_cfg g;
+  ck_assert_int_eq(mma_cfg_init(&g, mma_profile_find("sm70"), EL_BF16, EL_F32), -1);
+  ck_assert_int_eq(mma_cfg_init(&g, mma_profile_find("sm80"), EL_BF16, EL_F16), -1);
+  ck_assert_int_eq(mma_cfg_init(&g, mma_profile_find("sm80"), EL_F8E4M3FN, EL_F32), -1);
+  ck_assert_int_eq(mma_cfg_init(&g, mma_profile_find("sm80"), EL_F64, EL_F32), -1);
+  ck_assert_int_eq(mma_cfg_init(&g, mma_profile_find("sm90"), EL_F64, EL_F64), 0);
+  ck_assert_int_eq(mma_cfg_init(&g, mma_profile_find("sm90"), EL_I8, EL_F32), -1);
+  ck_assert_int_eq(mma_cfg_init(&g, mma_profile_find("cdna3"), EL_F16, EL_F16), -1);
+  ck_assert_int_eq(mma_cfg_init(&g, mma_profile_find("sm90"), EL_TF32, EL_F32), 0);
+  ck_assert_int_eq(g.k, 8);
+  ck_assert_int_eq(g.block, 8);
+}
+END_TEST
+
+/* ---- hand-computed cases ---- */
+
+#define F16_1 0x3C00u
+#define F32_1 0x3F800000u
+
+/* 1 + 2^-24 + 2^-24: each small product is lost with F = 23 (V100), kept
+** with F = 24 (A100); four products of 2^-25 need F = 25 (H100). */
+START_TEST(vendor_extra_bits) {
+  uint32_t a[] = { F16_1, 0x0C00, 0x0C00 }, b[] = { F16_1, 0x0C00, 0x0C00 };   /* 2^-12 */
+  ck_assert_uint_eq(dot("sm70", EL_F16, EL_F32, a, b, 3, 0, false), F32_1);
+  ck_assert_uint_eq(dot("sm80", EL_F16, EL_F32, a, b, 3, 0, false), F32_1 + 1);
+  ck_assert_uint_eq(dot("exact", EL_F16, EL_F32, a, b, 3, 0, false), F32_1 + 1);
+  uint32_t a4[] = { F16_1, 0x0800, 0x0800, 0x0800, 0x0800 };                    /* 2^-13 */
+  uint32_t b4[] = { F16_1, 0x0C00, 0x0C00, 0x0C00, 0x0C00 };                    /* 2^-12 */
+  ck_assert_uint_eq(dot("sm80", EL_F16, EL_F32, a4, b4, 5, 0, false), F32_1);
+  ck_assert_uint_eq(dot("sm89", EL_F16, EL_F32, a4, b4, 5, 0, false), F32_1);
+  ck_assert_uint_eq(dot("sm90", EL_F16, EL_F32, a4, b4, 5, 0, false), F32_1 + 1);
+  ck_assert_uint_eq(dot("sm100", EL_F16, EL_F32, a4, b4, 5, 0, false), F32_1 + 1);
+}
+END_TEST
+
+/* f32 results truncate (1 + 0.75 ulp -> 1), f16 results round to
+** nearest even, and the sticky information lost in alignment decides
+** ties: 1 + 2^-11 + 2^-24 rounds up with F = 24, ties to even with 23. */
+START_TEST(vendor_rounding) {
+  uint32_t a[] = { F16_1, 0x0C00 }, b[] = { F16_1, 0x0E00 };                    /* 1.5 * 2^-12 */
+  ck_assert_uint_eq(dot("sm90", EL_F16, EL_F32, a, b, 2, 0, false), F32_1);
+  ck_assert_uint_eq(dot("exact", EL_F16, EL_F32, a, b, 2, 0, false), F32_1 + 1);
+  ck_assert_uint_eq(dot("fma", EL_F16, EL_F32, a, b, 2, 0, false), F32_1 + 1);
+  uint32_t a2[] = { 0x2400, 0x0C00 }, b2[] = { 0x2800, 0x0C00 };              /* 2^-11, 2^-24 */
+  ck_assert_uint_eq(dot("sm70", EL_F16, EL_F16, a2, b2, 2, F16_1, false), F16_1);
+  ck_assert_uint_eq(dot("sm80", EL_F16, EL_F16, a2, b2, 2, F16_1, false), F16_1 + 1);
+  /* truncation toward zero of a negative result */
+  uint32_t an[] = { 0xBC00, 0x8C00 }, bn[] = { F16_1, 0x0E00 };
+  ck_assert_uint_eq(dot("sm90", EL_F16, EL_F32, an, bn, 2, 0, false), 0x80000000u | F32_1);
+  /* a zero sum is +0 for the block FMA */
+  uint32_t az[] = { F16_1, 0xBC00 }, bz[] = { F16_1, F16_1 };
+  ck_assert_uint_eq(dot("sm80", EL_F16, EL_F32, az, bz, 2, 0x80000000u, false), 0);
+}
+END_TEST
+
+/* Ada and Hopper fp8: 13 fraction bits (e8m13), in alignment and in the
+** result; Blackwell keeps 25 and (its captures) adds c after. */
+START_TEST(vendor_fp8) {
+  uint32_t a[] = { 0x38, 0x04 }, b[] = { 0x38, 0x04 };          /* E4M3: 1, 2^-7 */
+  ck_assert_uint_eq(dot("sm89", EL_F8E4M3FN, EL_F32, a, b, 2, 0, true), F32_1);
+  ck_assert_uint_eq(dot("sm90", EL_F8E4M3FN, EL_F32, a, b, 2, 0, true), F32_1);
+  ck_assert_uint_eq(dot("sm100", EL_F8E4M3FN, EL_F32, a, b, 2, 0, true), 0x3F800200u);
+  uint32_t z[] = { 0 };
+  ck_assert_uint_eq(dot("sm89", EL_F8E4M3FN, EL_F32, z, z, 1, 0x3F800008u, true), F32_1);
+  ck_assert_uint_eq(dot("sm100", EL_F8E4M3FN, EL_F32, z, z, 1, 0x3F800008u, true), 0x3F800008u);
+  /* c added after: 1 + RZ(2^-24 + 2^-25) rounds up to nearest; fused, it truncates */
+  uint32_t a5[] = { 0x0C, 0x08 }, b5[] = { 0x0C, 0x0C };        /* E5M2: 2^-12, 2^-13 */
+  ck_assert_uint_eq(dot("sm100", EL_F8E5M2, EL_F32, a5, b5, 2, F32_1, true), F32_1 + 1);
+  ck_assert_uint_eq(dot("sm90", EL_F8E5M2, EL_F32, a5, b5, 2, F32_1, true), F32_1);
+  /* f16 accumulators round to nearest even */
+  ck_assert_uint_eq(dot("sm89", EL_F8E4M3FN, EL_F16, a, b, 2, 0, true), F16_1);
+}
+END_TEST
+
+/* fp8 mmaf without fast_acc on sm90: every 128 k the 13-bit chain is
+** added to the f32 accumulator, so 256 products of 2^-16 reach 1 + 2^-8;
+** with fast_acc each one is lost below 1's 13 bits. */
+START_TEST(vendor_promote) {
+  uint32_t a[256], b[256];
+  for (int i = 0; i < 256; i++) a[i] = b[i] = 0x02;              /* E4M3 2^-8 */
+  ck_assert_uint_eq(dot("sm90", EL_F8E4M3FN, EL_F32, a, b, 256, F32_1, true), F32_1);
+  ck_assert_uint_eq(dot("sm90", EL_F8E4M3FN, EL_F32, a, b, 256, F32_1, false), 0x3F808000u);
+  ck_assert_uint_eq(dot("sm89", EL_F8E4M3FN, EL_F32, a, b, 256, F32_1, false), 0x3F808000u);
+  ck_assert_uint_eq(dot("sm100", EL_F8E4M3FN, EL_F32, a, b, 256, F32_1, false), 0x3F808000u);
+  ck_assert_uint_eq(dot("exact", EL_F8E4M3FN, EL_F32, a, b, 256, F32_1, false), 0x3F808000u);
+}
+END_TEST
+
+/* CDNA3: c floored to 24 bits below the larger exponent and added after
+** (1 - 2^-30 -> 1 - 2^-24); fp8 inputs are FNUZ (0x40 = 1, 0x38 = 0.5). */
+START_TEST(vendor_cdna3) {
+  uint32_t a[] = { F16_1 }, b[] = { F16_1 };
+  ck_assert_uint_eq(dot("cdna3", EL_F16, EL_F32, a, b, 1, 0xB0800000u, false), 0x3F7FFFFFu);
+  ck_assert_uint_eq(dot("sm90", EL_F16, EL_F32, a, b, 1, 0xB0800000u, false), F32_1);
+  ck_assert_uint_eq(dot("exact", EL_F16, EL_F32, a, b, 1, 0xB0800000u, false), F32_1);
+  uint32_t a8[] = { 0x40 }, b8[] = { 0x38 };
+  ck_assert_uint_eq(dot("cdna3", EL_F8E4M3FN, EL_F32, a8, b8, 1, 0, false), 0x3F000000u);
+  ck_assert_uint_eq(dot("sm89", EL_F8E4M3FN, EL_F32, a8, b8, 1, 0, false), 0x40000000u);
+  uint32_t nan[] = { 0x80 };
+  ck_assert_uint_eq(dot("cdna3", EL_F8E4M3FN, EL_F32, nan, b8, 1, 0, false), 0x7FFFFFFFu);
+  /* fp8: even and odd products are summed apart */
+  uint32_t ae[] = { 0x40, 0x40 }, be[] = { 0x40, 0x40 };
+  ck_assert_uint_eq(dot("cdna3", EL_F8E4M3FN, EL_F32, ae, be, 2, 0, false), 0x40000000u);
+}
+END_TEST
+
+/* Inf and NaN; products beyond the f32 range that cancel; overflow to
+** inf even when truncating; subnormal results. */
+START_TEST(vendor_specials) {
+  static const char *const profs[] = { "sm70", "sm80", "sm89", "sm90", "sm100", "cdna3", "exact", "fma" };
+  for (size_t i = 0; i < N(profs); i++) {
+    const char *p = profs[i];
+    uint32_t a[] = { F16_1, 0x7C00 }, b[] = { F16_1, F16_1 };
+    ck_assert_uint_eq(dot(p, EL_F16, EL_F32, a, b, 2, 0, false), 0x7F800000u);
+    uint32_t an[] = { 0x7E00, F16_1 };
+    ck_assert_uint_eq(dot(p, EL_F16, EL_F32, an, b, 2, 0, false), 0x7FFFFFFFu);
+    uint32_t az[] = { 0x7C00 }, bz[] = { 0 };
+    ck_assert_uint_eq(dot(p, EL_F16, EL_F32, az, bz, 1, 0, false), 0x7FFFFFFFu);
+    uint32_t ai[] = { 0x7C00, 0xFC00 }, bi[] = { F16_1, F16_1 };
+    ck_assert_uint_eq(dot(p, EL_F16, EL_F32, ai, bi, 2, 0, false), 0x7FFFFFFFu);
+    ck_assert_uint_eq(dot(p, EL_F16, EL_F32, b, b, 1, 0xFF800000u, false), 0xFF800000u);
+    ck_assert_uint_eq(dot(p, EL_F16, EL_F32, b, b, 1, 0x7FC00000u, false), 0x7FFFFFFFu);
+  }
+  for (size_t i = 1; i < N(profs); i++) {                         /* bf16: not on sm70 */
+    const char *p = profs[i];
+    uint32_t big[] = { 0x7F00, 0xFF00, 0x3F80 }, one[] = { 0x7F00, 0x7F00, 0x3F80 };
+    /* 2^254 - 2^254 + 1: NVIDIA keeps the huge products (they cancel),
+    ** but the 1 is 254 binades below them and truncated: +0; exact gives
+    ** 1; CDNA3 turns each product into an infinity (NaN); sequential
+    ** fmas overflow at the first one */
+    uint64_t want = !strcmp(p, "cdna3") ? 0x7FFFFFFFu : !strcmp(p, "fma") ? 0x7F800000u
+                  : !strcmp(p, "exact") ? F32_1 : 0;
+    ck_assert_msg(dot(p, EL_BF16, EL_F32, big, one, 3, 0, false) == want, "%s", p);
+    ck_assert_uint_eq(dot(p, EL_BF16, EL_F32, big, one, 1, 0, false), 0x7F800000u);
+    uint32_t sub[] = { 0x1C80 };                                   /* 2^-70 squared = 2^-140 */
+    ck_assert_msg(dot(p, EL_BF16, EL_F32, sub, sub, 1, 0, false) == 0x200u, "%s", p);
+  }
+}
+END_TEST
+
+/* ---- mma_gemm ---- */
+
+static uint32_t next(uint32_t *seed) { return (*seed = *seed * 1103515245u + 12345u) >> 16; }
+
+START_TEST(gemm_matches_dots) {
+  enum { M = 3, K = 20, NN = 5 };
+  uint16_t a[M * K], b[K * NN];
+  uint32_t c[M * NN], d[M * NN];
+  uint32_t seed = 12345;
+  for (int i = 0; i < M * K; i++) a[i] = (uint16_t)(0x3800 + next(&seed) % 0x800) ^ (i & 1 ? 0x8000 : 0);
+  for (int i = 0; i < K * NN; i++) b[i] = (uint16_t)(0x3800 + next(&seed) % 0x800);
+  for (int i = 0; i < M * NN; i++) c[i] = 0x3F000000u + (uint32_t)i * 0x1234;
+  const struct mma_cfg *g = cfg("sm80", EL_F16, EL_F32);
+  struct mma_cfg gc = *g;
+  ck_assert_int_eq(mma_gemm(&gc, M, NN, K, a, K, b, NN, c, NN, d, NN, false), 0);
+  for (int i = 0; i < M; i++)
+    for (int j = 0; j < NN; j++) {
+      struct mma_val va[K], vb[K];
+      mma_decode(&gc, a + i * K, K, 1, va);
+      mma_decode(&gc, b + j, K, NN, vb);
+      /* the tile-level chain is blocks of 8 in ascending k: 8, 8, 4 */
+      uint64_t r = mma_dot(&gc, va, vb, 8, c[i * NN + j]);
+      r = mma_dot(&gc, va + 8, vb + 8, 8, r);
+      r = mma_dot(&gc, va + 16, vb + 16, 4, r);
+      ck_assert_uint_eq(d[i * NN + j], r);
+      ck_assert_uint_eq(mma_tile_dot(&gc, va, vb, K, c[i * NN + j], false), r);
+    }
+  ck_assert_int_eq(mma_gemm(&gc, M, NN, K, a, K, b, NN, c, NN, c, NN, false), 0);   /* in place */
+  ck_assert_mem_eq(c, d, sizeof d);
+}
+END_TEST
+
+static uint64_t f64b(double x) { uint64_t u; memcpy(&u, &x, 8); return u; }
+
+START_TEST(gemm_f64) {
+  double a[] = { 1e16, 1, -1e16 }, b[] = { 1, 1, 1 }, c = 0, d = -1;
+  ck_assert_int_eq(mma_gemm(cfg("fma", EL_F64, EL_F64), 1, 1, 3, a, 3, b, 1, &c, 1, &d, 1, false), 0);
+  ck_assert_uint_eq(f64b(d), f64b(0.0));
+  ck_assert_int_eq(mma_gemm(cfg("sm90", EL_F64, EL_F64), 1, 1, 3, a, 3, b, 1, &c, 1, &d, 1, false), 0);
+  ck_assert_uint_eq(f64b(d), f64b(0.0));
+  ck_assert_int_eq(mma_gemm(cfg("exact", EL_F64, EL_F64), 1, 1, 3, a, 3, b, 1, &c, 1, &d, 1, false), 0);
+  ck_assert_uint_eq(f64b(d), f64b(1.0));
+  double t[] = { 0x1p-1074, 0x1p1023 }, u[] = { 0x1p-1074, 0x1p1 }, m0 = -0.0;
+  ck_assert_int_eq(mma_gemm(cfg("exact", EL_F64, EL_F64), 1, 1, 1, t, 2, u, 1, &m0, 1, &d, 1, false), 0);
+  ck_assert_uint_eq(f64b(d), f64b(0.0));                /* 2^-2148 + -0 rounds to +0 */
+  ck_assert_int_eq(mma_gemm(cfg("exact", EL_F64, EL_F64), 1, 1, 1, t + 1, 2, u + 1, 1, &c, 1, &d, 1, false), 0);
+  ck_assert_uint_eq(f64b(d), f64b(__builtin_inf()));
+  double z[] = { -0.0 }, o[] = { 1.0 };
+  ck_assert_int_eq(mma_gemm(cfg("exact", EL_F64, EL_F64), 1, 1, 1, z, 1, o, 1, &m0, 1, &d, 1, false), 0);
+  ck_assert_uint_eq(f64b(d), f64b(-0.0));
+  double n[] = { __builtin_inf(), 0 };
+  ck_assert_int_eq(mma_gemm(cfg("exact", EL_F64, EL_F64), 1, 1, 1, n, 1, n + 1, 1, &c, 1, &d, 1, false), 0);
+  ck_assert_uint_eq(f64b(d), fp_canonical_nan(EL_F64));
+}
+END_TEST
+
+Suite *suite_sim_mma_model(void) {
+  Suite *s = suite_create("sim_mma_model");
+  TCase *tc = tcase_create("vectors");
+  tcase_add_loop_test(tc, vec_exact, 0, (int)N(mma_vecs));
+  tcase_add_loop_test(tc, vec_fma, 0, (int)N(mma_vecs));
+  suite_add_tcase(s, tc);
+  tc = tcase_create("vendor");
+  tcase_add_test(tc, prof_names);
+  tcase_add_test(tc, vendor_extra_bits);
+  tcase_add_test(tc, vendor_rounding);
+  tcase_add_test(tc, vendor_fp8);
+  tcase_add_test(tc, vendor_promote);
+  tcase_add_test(tc, vendor_cdna3);
+  tcase_add_test(tc, vendor_specials);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("gemm");
+  tcase_add_test(tc, gemm_matches_dots);
+  tcase_add_test(tc, gemm_f64);
+  suite_add_tcase(s, tc);
+  return s;
+}
