@@ -129,7 +129,7 @@ static void q_flush(struct printq *q, const struct sim_opts *o, uint64_t upto) {
     ts_free(q->p[k].text);
     k++;
   }
-  memmove(q->p, q->p + k, (size_t)(q->n - k) * sizeof *q->p);
+  if (k) memmove(q->p, q->p + k, (size_t)(q->n - k) * sizeof *q->p);
   q->n -= k;
 }
 

@@ -306,6 +306,47 @@ static bool view_run(const struct view_access *va, const int64_t *jc, size_t esz
   return true;
 }
 
+/* The common view access, a 2-d tile wholly inside the tensor with rows
+** contiguous in memory (a tiled GEMM's loads and stores): the host bytes
+** of its first row (*m), the row stride in bytes (*stride) and the row
+** length (*rowb).  false when the access is not of that kind or not all
+** accessible (the element walk then names the element at fault).  Tensor
+** coordinates grow with tile coordinates, so two corners inside put the
+** tile inside, and one lookup covers all its bytes. */
+static bool rows_2d(struct sim_ctx *c, const struct view_access *va, size_t esz, bool write,
+                    unsigned char **m, int64_t *stride, size_t *rowb) {
+  const struct ty *vt = va->vt;
+  if (vt->rank != 2 || va->rows || va->v->rank != 2) return false;
+  int64_t t0 = vt->dim_map ? vt->dim_map[0] : 0, t1 = vt->dim_map ? vt->dim_map[1] : 1;
+  if (va->v->strides[t1] != 1 || va->v->strides[t0] < 0) return false;
+  int64_t first[2] = {0, 0}, last[2] = {vt->shape[0] - 1, vt->shape[1] - 1};
+  uint64_t a0, a1;
+  if (!view_addr(va, first, esz, &a0) || !view_addr(va, last, esz, &a1)) return false;
+  const struct mem_alloc *a = mem_find(c->mem, a0, (size_t)(a1 - a0) + esz);
+  if (!a || (write && a->readonly)) return false;
+  *m = a->host + (a0 - a->base);
+  *stride = va->v->strides[t0] * (int64_t)esz;
+  *rowb = (size_t)vt->shape[1] * esz;
+  return true;
+}
+
+/* Move the n rows of a rows_2d access between memory m and the tile.
+** Loads prefetch AHEAD rows ahead: rows a page or more apart defeat the
+** hardware prefetcher, and one row copied at a time waits on memory. */
+static void copy_rows_2d(struct sim_ctx *c, unsigned char *m, int64_t stride, size_t rowb,
+                         unsigned char *tile, int64_t n, bool load) {
+  enum { AHEAD = 8 };
+  if (!load) {
+    for (int64_t r = 0; r < n; r++) sim_mem_write(c, m + r * stride, tile + (size_t)r * rowb, rowb);
+    return;
+  }
+  for (int64_t r = 0; r < n + AHEAD; r++) {
+    if (r < n)
+      for (size_t o = 0; o < rowb; o += 64) __builtin_prefetch(m + r * stride + o);
+    if (r >= AHEAD) memcpy(tile + (size_t)(r - AHEAD) * rowb, m + (r - AHEAD) * stride, rowb);
+  }
+}
+
 /* Walk the tile of a view access; fn gets each in-bounds element, and
 ** out-of-bounds ones get the padding (loads only).  Loads and stores of
 ** contiguous rows move whole runs at once (bulk), with one bounds check. */
@@ -317,6 +358,13 @@ static int view_walk(struct sim_ctx *c, const struct ir_op *op, struct view_acce
   int64_t jc[16] = {0};
   const int64_t *tshape = va->vt->shape;
   int last = va->vt->rank - 1;
+  unsigned char *m2;
+  int64_t stride;
+  size_t rowb;
+  if (bulk && rows_2d(c, va, sz, !load, &m2, &stride, &rowb)) {
+    copy_rows_2d(c, m2, stride, rowb, tile, tshape[0], load);
+    return 0;
+  }
   for (int64_t i = 0, n = ty_numel(tt); i < n; ) {
     uint64_t addr;
     int64_t len;

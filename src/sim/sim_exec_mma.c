@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "sim_fp.h"
+#include "sim_gemm.h"
 #include "sim_mma_model.h"
 
 /* The dimensions of one mma: batch x (M x K) @ (K x N). */
@@ -38,39 +39,47 @@ static float in_f32(enum ty_elem e, const unsigned char *p, int64_t i) {
   }
 }
 
-/* Widen a whole operand tile to f32 (so the inner loop is plain floats). */
+/* Widen a whole operand tile to f32 (for the types sim_gemm does not take). */
 static float *widen_all(enum ty_elem e, const unsigned char *p, int64_t n) {
   float *w = ts_malloc((size_t)(n ? n : 1) * sizeof *w);
   if (w) for (int64_t i = 0; i < n; i++) w[i] = in_f32(e, p, i);
   return w;
 }
 
-/* acc[j] = fma(a, b[j], acc[j]) for j in [0, n): vectorized when the
-** machine has FMA instructions; the result is the same either way. */
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-__attribute__((target_clones("fma", "default")))
-#endif
-static void fma_row(float *acc, float a, const float *b, int64_t n) {
-  for (int64_t j = 0; j < n; j++) acc[j] = fmaf(a, b[j], acc[j]);
+/* How sim_gemm takes an operand of type e and n elements at *p: as it is
+** (f32, tf32, bf16, f16), or widened here first into *w (to be freed; *p
+** is then NULL when out of memory). */
+static enum sim_gemm_in gemm_in(enum ty_elem e, const unsigned char **p, int64_t n, float **w) {
+  *w = NULL;
+  switch (e) {
+  case EL_F32: case EL_TF32: return SIM_GEMM_F32;
+  case EL_BF16: return SIM_GEMM_BF16;
+  case EL_F16: return SIM_GEMM_F16;
+  default:
+    *p = (const unsigned char *)(*w = widen_all(e, *p, n));
+    return SIM_GEMM_F32;
+  }
 }
 
-/* fma model, f32 accumulator, inputs exact in f32. */
+/* fma model, f32 accumulator acc into r, inputs exact in f32: sim_gemm
+** does the products in the model's order, reads acc itself (no copy into
+** r first) and stores NaN results canonical. */
 static int mma_f32_fma(struct sim_ctx *c, const struct ir_op *op, struct mm d,
-                       const unsigned char *a, const unsigned char *b, float *r) {
+                       const unsigned char *a, const unsigned char *b, const float *acc,
+                       float *r) {
+  float *wa, *wb;
   enum ty_elem ea = op->in[0]->type->elt->elem, eb = op->in[1]->type->elt->elem;
-  float *wa = widen_all(ea, a, d.batch * d.m * d.k), *wb = widen_all(eb, b, d.batch * d.k * d.n);
-  if (!wa || !wb) { ts_free(wa); ts_free(wb); return sim_fail(c, op, "out of memory"); }
-  for (int64_t z = 0; z < d.batch; z++)
-    for (int64_t i = 0; i < d.m; i++) {
-      float *acc = r + (z * d.m + i) * d.n;
-      const float *arow = wa + (z * d.m + i) * d.k;
-      for (int64_t k = 0; k < d.k; k++) fma_row(acc, arow[k], wb + (z * d.k + k) * d.n, d.n);
-    }
-  for (int64_t i = 0, n = d.batch * d.m * d.n; i < n; i++)
-    if (r[i] != r[i]) { uint32_t nan = (uint32_t)fp_canonical_nan(EL_F32); memcpy(&r[i], &nan, 4); }
+  enum sim_gemm_in ta = gemm_in(ea, &a, d.batch * d.m * d.k, &wa);
+  enum sim_gemm_in tb = gemm_in(eb, &b, d.batch * d.k * d.n, &wb);
+  size_t sa = ta == SIM_GEMM_F32 ? 4 : 2, sb = tb == SIM_GEMM_F32 ? 4 : 2;
+  int rc = a && b ? 0 : -1;
+  for (int64_t z = 0; z < d.batch && !rc; z++)
+    rc = sim_gemm_fma(d.m, d.n, d.k, ta, a + (size_t)(z * d.m * d.k) * sa, d.k,
+                      tb, b + (size_t)(z * d.k * d.n) * sb, d.n, acc + z * d.m * d.n,
+                      r + z * d.m * d.n, d.n);
   ts_free(wa);
   ts_free(wb);
-  return 0;
+  return rc ? sim_fail(c, op, "out of memory") : 0;
 }
 
 /* fma model for any other accumulator (f16, f64): one fp_fma per product. */
@@ -245,14 +254,16 @@ static int mma_profiled(struct sim_ctx *c, const struct ir_op *op, struct mm d,
 }
 
 int sim_exec_mmaf(struct sim_ctx *c, const struct ir_op *op) {
-  const unsigned char *a = IN(c, op, 0), *b = IN(c, op, 1);
+  const unsigned char *a = IN(c, op, 0), *b = IN(c, op, 1), *acc = IN(c, op, 2);
   unsigned char *r = OUT(c, op, 0);
-  if (!a || !b || !r || sim_copy(c, &op->out[0], op->in[2])) return -1;
+  if (!a || !b || !acc || !r) return -1;
   struct mm d = dims(op);
   enum ty_elem er = op->out[0].type->elt->elem, ea = op->in[0]->type->elt->elem;
+  if (!c->o->profile && c->o->numerics != NUM_EXACT && er == EL_F32 && ea != EL_F64)
+    return mma_f32_fma(c, op, d, a, b, (const float *)acc, (float *)r);
+  if (sim_copy(c, &op->out[0], op->in[2])) return -1;
   if (c->o->profile) return mma_profiled(c, op, d, a, b, r);
   if (c->o->numerics == NUM_EXACT) return mma_exact(c, op, d, a, b, r);
-  if (er == EL_F32 && ea != EL_F64) return mma_f32_fma(c, op, d, a, b, (float *)r);
   return mma_generic_fma(op, d, a, b, r);
 }
 

@@ -27,6 +27,14 @@ static void put_bits(void *p, size_t i, size_t sz, uint64_t v) {
   memcpy((unsigned char *)p + i * sz, &v, sz);   /* little-endian host */
 }
 
+/* Fill n elements of sz bytes at r with the one at v. */
+static void fill(unsigned char *r, const unsigned char *v, int64_t n, size_t sz) {
+  if (n <= 0) return;
+  memcpy(r, v, sz);
+  for (int64_t done = 1; done < n; done *= 2)      /* doubling copies */
+    memcpy(r + (size_t)done * sz, r, (size_t)(done * 2 <= n ? done : n - done) * sz);
+}
+
 int sim_exec_constant(struct sim_ctx *c, const struct ir_op *op) {
   unsigned char *r = OUT(c, op, 0);
   if (!r) return -1;
@@ -35,8 +43,9 @@ int sim_exec_constant(struct sim_ctx *c, const struct ir_op *op) {
   size_t sz = sim_elt_size(t->elt);
   int64_t n = ty_numel(t);
   if (d->splat) {
-    put_bits(r, 0, sz, d->bits[0]);
-    for (int64_t i = 1; i < n; i++) memcpy(r + (size_t)i * sz, r, sz);
+    unsigned char v[8];
+    put_bits(v, 0, sz, d->bits[0]);
+    fill(r, v, n, sz);
   } else {
     for (int64_t i = 0; i < n; i++) put_bits(r, (size_t)i, sz, d->bits[i]);
   }
@@ -54,14 +63,6 @@ int sim_exec_iota(struct sim_ctx *c, const struct ir_op *op) {
 
 int sim_exec_reshape(struct sim_ctx *c, const struct ir_op *op) {
   return sim_copy(c, &op->out[0], op->in[0]) ? -1 : 0;
-}
-
-/* Fill n elements of sz bytes at r with the one at v. */
-static void fill(unsigned char *r, const unsigned char *v, int64_t n, size_t sz) {
-  if (n <= 0) return;
-  memcpy(r, v, sz);
-  for (int64_t done = 1; done < n; done *= 2)      /* doubling copies */
-    memcpy(r + (size_t)done * sz, r, (size_t)(done * 2 <= n ? done : n - done) * sz);
 }
 
 /* broadcast: dims of size 1 repeat (their stride is 0).  The result is

@@ -78,15 +78,30 @@ int sim_run_block(struct sim_ctx *c, const struct ir_block *b) {
   return 0;
 }
 
-/* Copy n values into the block arguments args, through temporaries, since
-** a value passed may itself be one of the arguments (a swap). */
+/* Whether vals[i] may be moved into its carried value rather than copied:
+** it is the result of an op directly in body, which defines it afresh
+** before any use in the next iteration, and no other carried value takes
+** it.  (A value from outside the loop, or a block argument, is copied.) */
+static bool movable(struct ir_value *const *vals, int n, int i, const struct ir_block *body) {
+  if (!body || !vals[i]->def || vals[i]->def->parent != body) return false;
+  for (int j = 0; j < n; j++)
+    if (j != i && vals[j] == vals[i]) return false;
+  return true;
+}
+
+/* Set the block arguments args to the n values vals, as if at once: the
+** carried values after an iteration of body, or the initial ones (body
+** NULL).  Copies go through temporaries, since a value passed may itself
+** be one of the arguments (a swap); a movable value swaps buffers with its
+** argument instead (the accumulator of a K loop: no copy per iteration). */
 static int assign(struct sim_ctx *c, struct ir_value *const *vals, int n,
-                  const struct ir_value *args) {
+                  const struct ir_value *args, const struct ir_block *body) {
   void *tmp[64];
   if (n > 64) return sim_fail(c, args[0].owner->parent, "too many carried values");
   for (int i = 0; i < n; i++) {
     size_t sz = sim_type_size(vals[i]->type);
     void *s = sim_val(c, vals[i]);
+    if (s && movable(vals, n, i, body)) { tmp[i] = NULL; continue; }
     tmp[i] = s ? ts_malloc(sz ? sz : 1) : NULL;
     if (!tmp[i]) {
       for (int j = 0; j < i; j++) ts_free(tmp[j]);
@@ -97,8 +112,14 @@ static int assign(struct sim_ctx *c, struct ir_value *const *vals, int n,
   int rc = 0;
   for (int i = 0; i < n; i++) {
     void *d = sim_val(c, &args[i]);
-    if (d) memcpy(d, tmp[i], sim_type_size(args[i].type));
-    else rc = -1;
+    if (!d) {
+      rc = -1;
+    } else if (!tmp[i]) {                                /* moved */
+      c->f->slot[args[i].id] = c->f->slot[vals[i]->id];
+      c->f->slot[vals[i]->id] = d;
+    } else {
+      memcpy(d, tmp[i], sim_type_size(args[i].type));
+    }
     ts_free(tmp[i]);
   }
   return rc;
@@ -177,7 +198,7 @@ static int after_body(struct sim_ctx *c, const struct ir_block *body, int first_
   const struct ir_op *t = c->term;
   if (!t || t->code == IR_OP_continue) {
     c->term = NULL;
-    if (t && t->nin && assign(c, t->in, t->nin, body->args + first_carried)) return -1;
+    if (t && t->nin && assign(c, t->in, t->nin, body->args + first_carried, body)) return -1;
     return 1;
   }
   return 0;
@@ -192,7 +213,7 @@ int sim_exec_for(struct sim_ctx *c, const struct ir_op *op) {
   int64_t lb = scalar_int(it, plb, is_signed), ub = scalar_int(it, pub, is_signed);
   int64_t step = scalar_int(it, pst, is_signed);
   if (step <= 0) return sim_fail(c, op, "loop step must be positive, got %lld", (long long)step);
-  if (op->nin > 3 && assign(c, op->in + 3, op->nin - 3, body->args + 1)) return -1;
+  if (op->nin > 3 && assign(c, op->in + 3, op->nin - 3, body->args + 1, NULL)) return -1;
   void *iv = sim_val(c, &body->args[0]);
   if (!iv) return -1;
   for (int64_t i = lb; is_signed ? i < ub : (uint64_t)i < (uint64_t)ub; i += step) {
@@ -233,7 +254,7 @@ static int snapshot(struct sim_ctx *c, const struct ir_block *b, unsigned char *
 ** memory: sim_loop_step decides (a hang is reported, never waited out). */
 int sim_exec_loop(struct sim_ctx *c, const struct ir_op *op) {
   const struct ir_block *body = op->regions[0].block;
-  if (op->nin && assign(c, op->in, op->nin, body->args)) return -1;
+  if (op->nin && assign(c, op->in, op->nin, body->args, NULL)) return -1;
   size_t n = args_size(body);
   unsigned char *before = ts_malloc(2 * n + 1), *after = before ? before + n : NULL;
   if (!before) return sim_fail(c, op, "out of memory");

@@ -10,6 +10,7 @@ Suite *suite_sim_npy(void);
 Suite *suite_sim_fp(void);
 Suite *suite_sim_ops(void);
 Suite *suite_sim_mma_model(void);
+Suite *suite_sim_gemm(void);
 
 int main(void) {
   SRunner *sr = srunner_create(suite_sim_math());
@@ -17,6 +18,7 @@ int main(void) {
   srunner_add_suite(sr, suite_sim_fp());
   srunner_add_suite(sr, suite_sim_ops());
   srunner_add_suite(sr, suite_sim_mma_model());
+  srunner_add_suite(sr, suite_sim_gemm());
   srunner_run_all(sr, CK_NORMAL);
   int failed = srunner_ntests_failed(sr);
   srunner_free(sr);

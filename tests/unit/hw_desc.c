@@ -23,15 +23,20 @@
 /* ---- helpers ---- */
 
 /* $srcdir/REL (automake's harness sets srcdir; by hand, from this file's name). */
+/* rel, a path in the source tree, made absolute (tests change directory). */
 static void src_path(char *out, size_t n, const char *rel) {
   const char *srcdir = getenv("srcdir");
+  char tmp[4096], *abs;
   if (srcdir && *srcdir) {
-    snprintf(out, n, "%s/%s", srcdir, rel);
-    return;
+    snprintf(tmp, sizeof tmp, "%s/%s", srcdir, rel);
+  } else {
+    const char *file = __FILE__, *slash = strrchr(file, '/');
+    int dir = slash ? (int)(slash - file) : 1;
+    snprintf(tmp, sizeof tmp, "%.*s/../../%s", dir, slash ? file : ".", rel);
   }
-  const char *file = __FILE__, *slash = strrchr(file, '/');
-  int dir = slash ? (int)(slash - file) : 1;
-  snprintf(out, n, "%.*s/../../%s", dir, slash ? file : ".", rel);
+  abs = realpath(tmp, NULL);
+  snprintf(out, n, "%s", abs ? abs : tmp);
+  free(abs);
 }
 
 /* Descriptions and the schema come from the source tree, not an install. */
