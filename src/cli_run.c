@@ -335,12 +335,7 @@ static uint64_t elem_bits(const struct sim_array *a, int64_t i) {
 }
 
 static void coords(const struct sim_array *a, int64_t i, char *buf, size_t n) {
-  int64_t idx[SIM_MAX_RANK];
-  for (int d = a->rank - 1; d >= 0; d--) { idx[d] = i % a->shape[d]; i /= a->shape[d]; }
-  size_t k = (size_t)snprintf(buf, n, "[");
-  for (int d = 0; d < a->rank && k < n; d++)
-    k += (size_t)snprintf(buf + k, n - k, "%s%lld", d ? "," : "", (long long)idx[d]);
-  if (k < n) snprintf(buf + k, n - k, "]");
+  sim_coords(a->shape, a->rank, i, buf, n);
 }
 
 /* Distance in units in the last place between two finite doubles of type e. */

@@ -16,25 +16,27 @@ static void (*const verify_tab[IR_NUM_OPS])(struct vctx *, const struct ir_op *)
 #include "ops.def"
 };
 
-void verr_at(struct vctx *v, struct ts_loc loc, const struct ir_op *op,
-             const char *fmt, ...) {
+static void vreport(struct vctx *v, struct ts_loc loc, const struct ir_op *op,
+                    const char *fmt, va_list ap) {
   char msg[900];
-  va_list ap;
-  va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
-  va_end(ap);
   v->errors++;
   ts_diag_emit(v->sink, TS_ERROR, loc, "'%s' op %s", ir_optab[op->code].name, msg);
 }
 
-void verr(struct vctx *v, const struct ir_op *op, const char *fmt, ...) {
-  char msg[900];
+void verr_at(struct vctx *v, struct ts_loc loc, const struct ir_op *op,
+             const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
+  vreport(v, loc, op, fmt, ap);
   va_end(ap);
-  v->errors++;
-  ts_diag_emit(v->sink, TS_ERROR, op->loc, "'%s' op %s", ir_optab[op->code].name, msg);
+}
+
+void verr(struct vctx *v, const struct ir_op *op, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vreport(v, op->loc, op, fmt, ap);
+  va_end(ap);
 }
 
 const char *vty(const struct ty *t) {

@@ -44,6 +44,10 @@ const struct mem_alloc *mem_find(const struct sim_mem *m, uint64_t addr, size_t 
 /* The allocation whose gap or range addr is nearest to (for messages). */
 const struct mem_alloc *mem_nearest(const struct sim_mem *m, uint64_t addr);
 
+/* "[i,j,...]": the coordinates of element i (row-major) of a shape, for
+** messages. */
+void sim_coords(const int64_t *shape, int rank, int64_t i, char *buf, size_t n);
+
 /* ---- a kernel argument, as the launcher takes it ---- */
 struct sim_value {
   const struct ty *type;       /* rank-0 tile type of the entry parameter */

@@ -344,14 +344,8 @@ int sim_exec_ori(struct sim_ctx *c, const struct ir_op *op) { return int_binary(
 int sim_exec_xori(struct sim_ctx *c, const struct ir_op *op) { return int_binary(c, op, I_XOR); }
 int sim_exec_mulhii(struct sim_ctx *c, const struct ir_op *op) { return int_binary(c, op, I_MULHI); }
 
-/* The coordinates of element i of tile t, "[i,j]", for messages. */
 static void where(const struct ty *t, int64_t i, char *buf, size_t n) {
-  int64_t idx[16];
-  for (int d = t->rank - 1; d >= 0; d--) { idx[d] = i % t->shape[d]; i /= t->shape[d]; }
-  size_t k = (size_t)snprintf(buf, n, "[");
-  for (int d = 0; d < t->rank && k < n; d++)
-    k += (size_t)snprintf(buf + k, n - k, "%s%lld", d ? "," : "", (long long)idx[d]);
-  if (k < n) snprintf(buf + k, n - k, "]");
+  sim_coords(t->shape, t->rank, i, buf, n);
 }
 
 /* divi: truncating, floor or ceiling division; remi: the remainder of the

@@ -16,14 +16,8 @@
 
 #include "sim_fp.h"
 
-/* "[i,j]" for element i of tile t. */
 static void coords(const struct ty *t, int64_t i, char *buf, size_t n) {
-  int64_t idx[16];
-  for (int d = t->rank - 1; d >= 0; d--) { idx[d] = i % t->shape[d]; i /= t->shape[d]; }
-  size_t k = (size_t)snprintf(buf, n, "[");
-  for (int d = 0; d < t->rank && k < n; d++)
-    k += (size_t)snprintf(buf + k, n - k, "%s%lld", d ? "," : "", (long long)idx[d]);
-  if (k < n) snprintf(buf + k, n - k, "]");
+  sim_coords(t->shape, t->rank, i, buf, n);
 }
 
 /* The host bytes of [addr, addr+n), or NULL after reporting which element

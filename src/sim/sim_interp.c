@@ -67,6 +67,15 @@ int sim_fail(struct sim_ctx *c, const struct ir_op *op, const char *fmt, ...) {
   return -1;
 }
 
+void sim_coords(const int64_t *shape, int rank, int64_t i, char *buf, size_t n) {
+  int64_t idx[16];
+  for (int d = rank - 1; d >= 0; d--) { idx[d] = i % shape[d]; i /= shape[d]; }
+  size_t k = (size_t)snprintf(buf, n, "[");
+  for (int d = 0; d < rank && k < n; d++)
+    k += (size_t)snprintf(buf + k, n - k, "%s%lld", d ? "," : "", (long long)idx[d]);
+  if (k < n) snprintf(buf + k, n - k, "]");
+}
+
 /* ---- the loop ---- */
 
 int sim_run_block(struct sim_ctx *c, const struct ir_block *b) {
