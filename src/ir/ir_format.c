@@ -175,7 +175,7 @@ static void parse_arg_region(struct parser *p, struct opbuild *b) {
     types[n++] = parse_type(p);
   } while (parse_accept_punct(p, ','));
   parse_expect_punct(p, ')');
-  parse_region(p, b->op, &b->regions[b->nregions++], n, NULL, types, tok, -1);
+  parse_region(p, b->op, &b->regions[b->nregions++], n, types, tok, -1);
 }
 
 /* Can the optional group starting at e begin at the current token? */

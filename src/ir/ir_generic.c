@@ -212,7 +212,7 @@ void parse_generic(struct parser *p, struct opbuild *b) {
       regions = true;
       do {
         if (b->nregions == 2) parse_fail_tok(p, "too many regions");
-        parse_region(p, b->op, &b->regions[b->nregions++], 0, NULL, NULL, NULL, -1);
+        parse_region(p, b->op, &b->regions[b->nregions++], 0, NULL, NULL, -1);
       } while (parse_accept_punct(p, ','));
       parse_expect_punct(p, ')');
     } else if (!props && parse_is_punct(p, '<')) {

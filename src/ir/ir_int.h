@@ -95,9 +95,11 @@ struct opbuild {
   int nregions;
 };
 
+/* region -> '{' op* '}' with nargs block arguments: their types, and their
+** names as (offset, length) pairs of tokens; implicit_term is the opcode
+** of the terminator added when the block lacks one, or -1. */
 void parse_region(struct parser *p, struct ir_op *parent, struct ir_region *r,
-                  int nargs, struct ir_value *const *argnames_unused,
-                  const struct ty *const *argtypes, const uint32_t *argoffs,
+                  int nargs, const struct ty *const *argtypes, const uint32_t *argtok,
                   int implicit_term);
 void parse_fmt(struct parser *p, struct opbuild *b, const char *fmt);
 void parse_attr_dict(struct parser *p, struct ir_attrs *a);

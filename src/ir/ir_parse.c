@@ -560,10 +560,8 @@ static void parse_block_header(struct parser *p, struct ir_block *b, int nargs) 
 ** terminator, one without operands is appended (MLIR's ensureTerminator).
 */
 void parse_region(struct parser *p, struct ir_op *parent, struct ir_region *r,
-                  int nargs, struct ir_value *const *unused,
-                  const struct ty *const *argtypes, const uint32_t *argtok,
+                  int nargs, const struct ty *const *argtypes, const uint32_t *argtok,
                   int implicit_term) {
-  (void)unused;
   struct name_entry *mark;
   struct ir_block *b = parse_alloc(p, sizeof *b);
   b->parent = parent;
@@ -864,7 +862,7 @@ static struct ir_op *parse_cuda_module(struct parser *p) {
   if (parse_accept_kw(p, "attributes")) parse_attr_dict(p, &op->attr);
   op->nregions = 1;
   op->regions = parse_alloc(p, sizeof *op->regions);
-  parse_region(p, op, &op->regions[0], 0, NULL, NULL, NULL, -1);
+  parse_region(p, op, &op->regions[0], 0, NULL, NULL, -1);
   parse_loc_suffix(p, op);
   return op;
 }

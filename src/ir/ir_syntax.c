@@ -116,7 +116,7 @@ static void parse_func(struct parser *p, struct opbuild *b) {
     parse_expect_punct(p, '=');
     parse_hints(p, &b->op->attr);
   }
-  parse_region(p, b->op, &b->regions[b->nregions++], n, NULL, types, tok, IR_OP_return);
+  parse_region(p, b->op, &b->regions[b->nregions++], n, types, tok, IR_OP_return);
   parse_attr_dict(p, &b->op->attr);
 }
 
@@ -165,10 +165,10 @@ static void parse_if(struct parser *p, struct opbuild *b) {
     } while (parse_accept_punct(p, ','));
     parse_expect_punct(p, ')');
   }
-  parse_region(p, b->op, &b->regions[0], 0, NULL, NULL, NULL, IR_OP_yield);
+  parse_region(p, b->op, &b->regions[0], 0, NULL, NULL, IR_OP_yield);
   b->nregions = 2;
   if (parse_accept_kw(p, "else"))
-    parse_region(p, b->op, &b->regions[1], 0, NULL, NULL, NULL, IR_OP_yield);
+    parse_region(p, b->op, &b->regions[1], 0, NULL, NULL, IR_OP_yield);
   parse_attr_dict(p, &b->op->attr);
 }
 
@@ -269,7 +269,7 @@ static void parse_for(struct parser *p, struct opbuild *b) {
       parse_fail(p, ioff, 1, "mismatch in number of loop-carried values and defined values");
     for (int i = 0; i < n; i++) types[1 + i] = b->res[i];
   }
-  parse_region(p, b->op, &b->regions[b->nregions++], n + 1, NULL, types, tok,
+  parse_region(p, b->op, &b->regions[b->nregions++], n + 1, types, tok,
                n ? -1 : IR_OP_continue);
   parse_attr_dict(p, &b->op->attr);
 }
@@ -334,7 +334,7 @@ static void parse_loop(struct parser *p, struct opbuild *b) {
       b->res[b->nres++] = parse_type(p);
     } while (parse_accept_punct(p, ','));
   }
-  parse_region(p, b->op, &b->regions[b->nregions++], n, NULL, types, tok, IR_OP_continue);
+  parse_region(p, b->op, &b->regions[b->nregions++], n, types, tok, IR_OP_continue);
   parse_attr_dict(p, &b->op->attr);
 }
 

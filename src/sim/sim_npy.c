@@ -416,7 +416,7 @@ static int resolve_elem(const struct npy_hdr *h, enum ty_elem want, enum ty_elem
 static int npy_from_buf(uint8_t *buf, size_t n, enum ty_elem want, struct sim_array *a,
                         const struct ectx *e) {
   struct npy_hdr h;
-  enum ty_elem elem;
+  enum ty_elem elem = EL_I8;      /* set by resolve_elem; quiets -Wmaybe-uninitialized */
   if (npy_header(buf, n, &h, e) || resolve_elem(&h, want, &elem, e)) { ts_free(buf); return -1; }
   if (n - h.off != h.nbytes) {
     ts_free(buf);
@@ -471,8 +471,8 @@ static int read_all(const char *path, uint8_t **buf, size_t *n, char *err, size_
 int sim_npy_read_as(const char *path, enum ty_elem want, struct sim_array *a, char *err,
                     size_t errlen) {
   struct ectx e;
-  uint8_t *buf;
-  size_t n;
+  uint8_t *buf = NULL;
+  size_t n = 0;
   ectx_init(&e, err, errlen, "'%s'", path);
   if (read_all(path, &buf, &n, err, errlen)) return -1;
   return npy_from_buf(buf, n, want, a, &e);
