@@ -51,7 +51,7 @@ def dd_rows(name, comment, vals, extra=None):
         pre = "" if extra is None else hx(extra[k]) + ", "
         items.append("{%s%s, %s}," % (pre, hx(h), hx(l)))
     n = 3 if extra is not None else 2
-    return rows(name + "[%d][%d]" % (len(vals), n), comment, "double", items)
+    return rows(name + "[%d][%d]" % (len(vals), n), comment, "double", items, per_line=4 - n)
 
 
 def limbs32(v, n):

@@ -1,7 +1,14 @@
 /*
 ** sim_math.h -- elementary functions that do not depend on the host's
 ** libm: the same bits on every machine and compiler.  Each is correctly
-** rounded (round to nearest even) unless its comment says otherwise.
+** rounded (round to nearest even) unless its comment says otherwise,
+** with the special cases of C11 Annex F (F.10) for pow and atan2 and the
+** IEEE 754 ones elsewhere (rsqrt(+-0) = +-inf, rsqrt(+inf) = +0).  A NaN
+** argument comes back quiet with its payload (pow and atan2: the first
+** NaN argument, fmod likewise); an invalid operation (log(-1), sin(inf),
+** fmod(inf, y), ...) gives the default NaN 0x7ff8000000000000 (0x7fc00000).
+** The functions are pure: no state, safe from any number of threads.
+** sim_math.c says how each result is made and checked.
 */
 #ifndef TILESIM_SIM_MATH_H
 #define TILESIM_SIM_MATH_H
@@ -19,8 +26,8 @@ float sim_tanhf(float x);
 float sim_powf(float x, float y);
 float sim_atan2f(float y, float x);
 float sim_sqrtf(float x);
-float sim_rsqrtf(float x);
-float sim_fmodf(float x, float y);
+float sim_rsqrtf(float x);  /* 1/sqrt(x) rounded once */
+float sim_fmodf(float x, float y);  /* x - trunc(x/y) y, exact */
 
 double sim_exp(double x);
 double sim_exp2(double x);

@@ -11,17 +11,22 @@ mpmath independently of the C code:
   * rounding to binary32/binary64, subnormals included, is done here on
     the exact mpmath number (no conversion through Python floats);
   * exact powers x^y (the cases where the two evaluations could not agree)
-    are computed with rational arithmetic;
+    are computed with rational arithmetic, and atan2 with a quotient below
+    2^-200 gets the precision to see atan t = t - t^3/3 ... (t may be a
+    midpoint of the subnormal grid);
   * special cases follow C11 Annex F, written out below; NaN results
     follow sim_math.h (a NaN argument comes back quiet, an invalid
     operation gives the default NaN).
 
     python3 tests/unit/gen_math_vectors.py [--hard FILE] > tests/unit/math_vectors.h
 
---hard FILE adds inputs listed in FILE (lines "name bits x [y]" in hex, for
-example collected by bench/math_exhaustive.c), which are checked against
+The inputs listed in tests/unit/math_hard_cases.txt (or FILE: lines "name
+bits x [y]" in hex, as bench/math_exhaustive.c writes them: arguments
+where sim_math's fast path could not round) are added and checked against
 mpmath like the others.
 """
+import math
+import os
 import random
 import struct
 import sys
@@ -94,6 +99,12 @@ class Fmt:
             return s | self.inf
         return s | self.to_bits(float(Fraction(f) * Fraction(2) ** q))
 
+    def round_pi(self, k):
+        """Bits of k pi rounded (k a Fraction or an int)."""
+        k = Fraction(k)
+        mp.prec = 400
+        return self.round_mpf(mp.pi * k.numerator / k.denominator)
+
     def round_mpf(self, v):
         if v == 0:
             return 0
@@ -161,7 +172,7 @@ def exact_pow(x, y):
     # root: ax = (p/q), need p and q perfect 2^k-th powers
     p, q = ax.numerator, ax.denominator
     for _ in range(k):
-        rp, rq = isqrt(p), isqrt(q)
+        rp, rq = math.isqrt(p), math.isqrt(q)
         if rp * rp != p or rq * rq != q:
             return None
         p, q = rp, rq
@@ -173,11 +184,6 @@ def exact_pow(x, y):
     if x < 0 and n % 2:
         r = -r
     return r
-
-
-def isqrt(n):
-    import math
-    return math.isqrt(n)
 
 
 def huge_trig(name, x):
@@ -263,7 +269,7 @@ def special(fmt, name, xb, yb):
         if nan(yb):
             return quiet(fmt, yb)
         s = sgn if xneg else 0
-        pi = lambda k: fmt.round_mpf_pi(k)
+        pi = fmt.round_pi
         if xa == 0:
             return s | (pi(1) if yneg else 0)
         if xa == inf:
@@ -342,15 +348,6 @@ def special(fmt, name, xb, yb):
             return 0
         return None
     raise ValueError(name)
-
-
-def _round_pi(self, k):
-    mp.prec = 400
-    return self.round_mpf(mp.pi * mpf(k.numerator if isinstance(k, Fraction) else k)
-                          / (k.denominator if isinstance(k, Fraction) else 1))
-
-
-Fmt.round_mpf_pi = _round_pi
 
 
 def expected(fmt, name, xb, yb):
@@ -543,11 +540,64 @@ def inputs_two(fmt, name, rng, n):
     return s
 
 
+def hard_cases(fmt):
+    """Arguments whose results are provably very close to a rounding
+    midpoint (so the C code needs its slow path), as (name, x, y) bits.
+
+    exp(x) = 1 + x + x^2/2 with 1 + x a midpoint (exp2 likewise, nearly);
+    cosh(x) = 1 + x^2/2 with
+    x^2/2 a midpoint offset; f(x) = x +- c x^3 (sin, tan, sinh, tanh, atan)
+    where c x^3 is an odd multiple of half an ulp of x; pow(x, 2) for f64
+    x in [1, 1.19) with x^2 within 2^-99 of a midpoint."""
+    p = fmt.prec
+    out = []
+    for j in range(6):
+        for sgn, sh in ((1, p), (-1, p + 1)):
+            out.append(("exp", fmt.round_frac(Fraction(sgn * (2 * j + 1), 2 ** sh)), 0))
+    for j in range(6):  # 2^x = 1 + x ln2 + ..., x ln2 within 2^-p of the midpoint offset
+        for sgn, sh in ((1, p), (-1, p + 1)):
+            mp.prec = 300
+            out.append(("exp2", fmt.round_mpf(sgn * (2 * j + 1) * mpf(2) ** -sh / mp.log(2)), 0))
+    for m in range(3):  # x^2/2 = (2m+1) 2^-p: x = 2^-26 exactly for f64, m = 0
+        mp.prec = 300
+        b = fmt.round_mpf(mp.sqrt(mpf(2 * m + 1) * mpf(2) ** (1 - p)))
+        out += [("cosh", b + d, 0) for d in range(-3, 4)]
+    # x^3 c = (2m+1) ulp(x)/2, ulp(x) = 2^(e-p+1)
+    for name, c in (("sin", Fraction(1, 6)), ("tan", Fraction(1, 3)), ("sinh", Fraction(1, 6)),
+                    ("tanh", Fraction(1, 3)), ("atan2", Fraction(1, 3))):
+        for e in range(-p // 2 - 1, -p // 2 + 4):
+            for m in range(0, 6):
+                v = Fraction(2 * m + 1) * Fraction(2) ** (e - p) / c  # x^3
+                mp.prec = 300
+                x = mp.cbrt(mpf(v.numerator) / v.denominator)
+                if not (mpf(2) ** e <= x < mpf(2) ** (e + 1)):
+                    continue
+                b = fmt.round_mpf(x)
+                for d in (-1, 0, 1):
+                    out.append((name, b + d, fmt.to_bits(1.0) if name == "atan2" else 0))
+    # x^2 near a midpoint: x = 2^(p-1) + a, x^2 = 2^(2p-2) + a 2^p + a^2 has
+    # ulp 2^(p-1), so a^2 = 2^(p-2) + r (mod 2^(p-1)) with r small: a square
+    # root of c = 2^(p-2) + r modulo 2^(p-1) (c = 1 mod 8) by Hensel lifting
+    # (for f32 the nearest such squares are 2^-46 away: not hard enough)
+    if p == 53:
+        for r in (1, 9, 17, 25, -7, -15, -23, 33):
+            c, mod = (1 << 51) + r, 1 << 52
+            a = 1
+            for k in range(3, 52):
+                if ((a * a - c) >> k) & 1:
+                    a += 1 << (k - 1)
+            for cand in (a % mod, (-a) % mod, (a + mod // 2) % mod, (-a + mod // 2) % mod):
+                if cand * cand % mod == c and cand < int(0.414 * 2 ** 52):
+                    out.append(("pow", fmt.round_frac(Fraction(2 ** 52 + cand, 2 ** 52)), fmt.to_bits(2.0)))
+    return out
+
+
 def main():
     args = sys.argv[1:]
     hard = []
-    if args and args[0] == "--hard":
-        for line in open(args[1]):
+    path = args[1] if args and args[0] == "--hard" else os.path.join(os.path.dirname(__file__), "math_hard_cases.txt")
+    if os.path.exists(path):
+        for line in open(path):
             p = line.split()
             if not p or p[0].startswith("#"):
                 continue
@@ -563,6 +613,7 @@ def main():
                 cases = [(b, 0) for b in inputs_one(fmt, name, rng, n) + specials(fmt)]
             cases += [(h[2][0], h[2][1] if len(h[2]) > 1 else 0) for h in hard
                       if h[0] == name and h[1] == fmt.bits]
+            cases += [(x, y) for nm, x, y in hard_cases(fmt) if nm == name]
             seen = set()
             for xb, yb in cases:
                 if (xb, yb) in seen:
