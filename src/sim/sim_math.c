@@ -2095,16 +2095,20 @@ static int fast_hyp(double x, int f, double *res) {
 ** (claimed 2^-93), so z within |z| 2^-93 absolutely, which exp_core turns
 ** into a relative error next to its own 2^-92.4 (claimed 2^-90). */
 static int fast_pow(double x, double y, double *res) {
-  struct dd z = dd_mul_d(log_full(dabs(x)), y);
+  struct dd lx = log_full(dabs(x)), z = dd_mul_d(lx, y);
   int neg = x < 0 && dint(y) == 2, k;
-  if (z.h > 710) {
+  /* the range test on the plain product: where it overflows, the
+  ** double-double's low part is inf - inf, a NaN, but this keeps its sign */
+  double zs = lx.h * y;
+  if (zs > 710) {
     *res = neg ? -DINF : DINF;
     return 1;
   }
-  if (z.h < -746) {
+  if (zs < -746) {
     *res = neg ? -0.0 : 0;
     return 1;
   }
+  if (z.h - z.h != 0 || z.l - z.l != 0) return 0;   /* the split overflowed: slow path */
   struct dd e = exp_core(z.h, z.l, &k);
   if (neg) e = dd_neg(e);
   return ziv_d(e, 0x1p-90 + dabs(z.h) * 0x1p-93, k, res);
