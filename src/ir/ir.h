@@ -14,6 +14,10 @@
 /* ---- versions ---- */
 enum { IR_VERSION_MIN = 1301, IR_VERSION_MAX = 1304 };
 
+/* Regions may nest this deep: the parser, verifier, printer and
+** interpreter recurse on them, and a kernel never needs more. */
+enum { IR_MAX_DEPTH = 256 };
+
 /* ---- types (ty_intern.c): interned, so equal types are equal pointers ---- */
 
 enum ty_kind {

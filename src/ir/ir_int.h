@@ -47,6 +47,7 @@ struct parser {
   struct name_entry **names;  /* SSA names in scope: hash table */
   size_t names_cap;
   struct name_entry *undo;    /* stack of definitions, to pop scopes */
+  int depth;                  /* regions open now (bounded: no stack overflow) */
   int version;
 };
 

@@ -573,6 +573,8 @@ void parse_region(struct parser *p, struct ir_op *parent, struct ir_region *r,
     name_define(p, argtok[2 * i], argtok[2 * i + 1], &b->args[i], 1);
   }
   uint32_t open = p->tok.off;
+  if (++p->depth > IR_MAX_DEPTH)
+    parse_fail_tok(p, "regions nested more than %d deep", IR_MAX_DEPTH);
   parse_expect_punct(p, '{');
   if (p->tok.kind == T_BLOCK) parse_block_header(p, b, nargs);
   while (!parse_is_punct(p, '}')) {
@@ -581,6 +583,7 @@ void parse_region(struct parser *p, struct ir_op *parent, struct ir_region *r,
   }
   uint32_t close = p->tok.off;
   parse_next(p);
+  p->depth--;
   parse_scope_pop(p, mark);
   if (implicit_term >= 0 &&
       (!b->last || !(ir_optab[b->last->code].flags & OPF_TERM)))

@@ -18,7 +18,7 @@
 #include <string.h>
 #include <ucontext.h>
 
-enum { WINDOW = 256, STACK = 256 * 1024 };
+enum { WINDOW = 256, STACK = 1024 * 1024 };   /* room for IR_MAX_DEPTH nested regions */
 
 struct task {
   ucontext_t uc;
