@@ -225,8 +225,8 @@ static bool round_up(enum ir_rounding rm, bool neg, bool odd, int r) {
 ** f8E8M0FNU conversions ignore the sign (a scale is a magnitude), and
 ** f8E5M3FNU, another scale type, is treated alike.  ftz: a subnormal
 ** result (after rounding) becomes zero of the same sign. */
-static uint64_t round_x(const struct fmt *f, const struct xv *x, enum ir_rounding rm,
-                        bool ftz, bool sat) {
+static uint64_t round_x_ov(const struct fmt *f, const struct xv *x, enum ir_rounding rm,
+                           bool ftz, bool sat, bool *overflowed) {
   bool neg = f->sign && x->neg;
   if (x->m == 0 && !x->sticky) return zero_of(f, neg);
   int emin = fmt_emin(f), mb = f->mbits;
@@ -244,8 +244,16 @@ static uint64_t round_x(const struct fmt *f, const struct xv *x, enum ir_roundin
     return ftz ? zero_of(f, neg) : encode(f, neg, n);
   int64_t E = (int64_t)q + mb + f->bias;
   uint64_t mag = ((uint64_t)E << mb) | (n & mask64(mb));
-  if (E > (int64_t)(f->maxfin >> mb) || mag > f->maxfin) return overflow_of(f, neg, rm, sat);
+  if (E > (int64_t)(f->maxfin >> mb) || mag > f->maxfin) {
+    if (overflowed) *overflowed = true;
+    return overflow_of(f, neg, rm, sat);
+  }
   return encode(f, neg, mag);
+}
+
+static uint64_t round_x(const struct fmt *f, const struct xv *x, enum ir_rounding rm,
+                        bool ftz, bool sat) {
+  return round_x_ov(f, x, rm, ftz, sat, NULL);
 }
 
 /* x := (hi + lo) * 2^scale, exactly; hi != 0 finite and |lo| <= ulp(hi)/2
@@ -293,6 +301,18 @@ uint64_t fp_round(enum ty_elem e, double hi, double lo, enum ir_rounding rm, boo
     xv_from_hilo(&x, s, t, 0);
   }
   return round_x(f, &x, rm, ftz, sat);
+}
+
+bool fp_fits(enum ty_elem e, double v) {
+  const struct fmt *f = fmt_of(e);
+  if (!f || v != v || v - v != 0) return false;
+  if (!f->sign && v < 0) return false;
+  if (v == 0) return f->mbits > 0;             /* f8E8M0FNU has no zero */
+  struct xv x;
+  bool over = false;
+  xv_from_hilo(&x, v, 0, 0);
+  round_x_ov(f, &x, RND_NEAREST_EVEN, false, false, &over);
+  return !over;
 }
 
 uint64_t fp_round_scaled(enum ty_elem e, bool neg, uint64_t m, int exp, bool sticky, enum ir_rounding rm,

@@ -45,6 +45,9 @@ uint64_t fp_round_scaled(enum ty_elem e, bool neg, uint64_t m, int exp, bool sti
                          enum ir_rounding rm, bool ftz, bool sat);
 /* fp_round(e, v, 0, rm, false, fp_default_sat(e)). */
 uint64_t fp_from_double(enum ty_elem e, double v, enum ir_rounding rm);
+/* Does finite v round (nearest even) to a finite value of float type e,
+** without overflow (and, for the unsigned types, is it not negative)? */
+bool fp_fits(enum ty_elem e, double v);
 /* Whether conversions to e saturate by default: true for the fp8 and fp4
 ** types (PTX only has cvt...satfinite to them), false otherwise. */
 bool fp_default_sat(enum ty_elem e);

@@ -45,6 +45,7 @@
 #include <zlib.h>
 
 #include "ir_int.h"
+#include "sim_fp.h"
 
 /* ---- errors ---- */
 
@@ -898,87 +899,11 @@ int sim_npz_write(const char *path, const char *const *keys, const struct sim_ar
 
 /* ---- rounding generated values ---- */
 
-/* The binary float formats, for rounding the values that zeros/ones/iota/
-** rand generate.  ir_float.c knows the same facts, but its rounding takes
-** text: far too slow for 10^8 elements.  'kind' says what the top exponent
-** field holds: IEEE inf and NaN, FN only the NaN S.1111.111, FINITE values. */
-enum nkind { NK_IEEE, NK_FN, NK_FINITE };
-struct nfmt {
-  int ebits, mbits, bias;
-  bool sign;
-  enum nkind kind;
-};
-
-static const struct nfmt *nfmt_get(enum ty_elem e) {
-  static const struct nfmt f16 = { 5, 10, 15, true, NK_IEEE }, bf16 = { 8, 7, 127, true, NK_IEEE },
-    f32 = { 8, 23, 127, true, NK_IEEE }, tf32 = { 8, 10, 127, true, NK_IEEE },
-    e4m3 = { 4, 3, 7, true, NK_FN }, e5m2 = { 5, 2, 15, true, NK_IEEE },
-    e5m3 = { 5, 3, 15, false, NK_FN }, e2m1 = { 2, 1, 1, true, NK_FINITE };
-  switch (e) {
-  case EL_F16: return &f16;
-  case EL_BF16: return &bf16;
-  case EL_F32: return &f32;
-  case EL_TF32: return &tf32;
-  case EL_F8E4M3FN: return &e4m3;
-  case EL_F8E5M2: return &e5m2;
-  case EL_F8E5M3FNU: return &e5m3;
-  case EL_F4E2M1FN: return &e2m1;
-  default: return NULL;
-  }
-}
-
-/* Significand m (53 bits, top bit set) and exponent ex of the finite
-** nonzero |v|: |v| = m * 2^(ex - 52). */
-static void split_double(double v, uint64_t *m, int *ex) {
-  uint64_t d;
-  memcpy(&d, &v, 8);
-  int de = (int)((d >> 52) & 0x7FF);
-  *m = d & ((UINT64_C(1) << 52) - 1);
-  if (de) { *m |= UINT64_C(1) << 52; *ex = de - 1023; return; }
-  for (*ex = -1022; !(*m >> 52); (*m) <<= 1) (*ex)--;
-}
-
-/* m >> shift, rounded to nearest even. */
-static uint64_t shift_rne(uint64_t m, int shift) {
-  if (shift >= 64) return 0;
-  uint64_t q = m >> shift, rem = m & ((UINT64_C(1) << shift) - 1), half = UINT64_C(1) << (shift - 1);
-  return rem > half || (rem == half && (q & 1)) ? q + 1 : q;
-}
-
-/* Finite v rounded to nearest even in format f, integer arithmetic only
-** (the same bits on every host); -1 on overflow or a negative unsigned. */
-static int round_fmt(const struct nfmt *f, double v, uint64_t *bits) {
-  uint64_t sbit = signbit(v) ? UINT64_C(1) << (f->ebits + f->mbits) : 0, m, mmask = (UINT64_C(1) << f->mbits) - 1;
-  if (sbit && !f->sign) return -1;
-  if (v == 0) { *bits = sbit; return 0; }
-  int ex, emin = 1 - f->bias, emaxf = (1 << f->ebits) - 1;
-  split_double(v, &m, &ex);
-  if (ex < emin) {                             /* subnormal; may round up to the smallest normal */
-    *bits = sbit | shift_rne(m, 52 - f->mbits + emin - ex);
-    return 0;
-  }
-  uint64_t q = shift_rne(m, 52 - f->mbits);
-  int field = ex + f->bias;
-  if (q >> (f->mbits + 1)) { q >>= 1; field++; }
-  if (field > (f->kind == NK_IEEE ? emaxf - 1 : emaxf) ||
-      (f->kind == NK_FN && field == emaxf && (q & mmask) == mmask))
-    return -1;
-  *bits = sbit | (uint64_t)field << f->mbits | (q & mmask);
-  return 0;
-}
-
-/* Finite v as bits of float type e (format f = nfmt_get(e)), nearest
-** even; -1 if e cannot hold it.  f64 is exact; e8m0 (powers of two only)
-** goes through ir_float_from_text. */
-static int round_to(enum ty_elem e, const struct nfmt *f, double v, uint64_t *bits) {
-  if (e == EL_F64) { memcpy(bits, &v, 8); return 0; }
-  if (e == EL_F8E8M0FNU) {
-    char t[40];
-    int n = snprintf(t, sizeof t, "%.17g", v);
-    return ir_float_from_text(e, t, (size_t)n, bits);
-  }
-  if (round_fmt(f, v, bits)) return -1;
-  if (e == EL_TF32) *bits <<= 13;              /* kept as f32 bits */
+/* Finite v as bits of float type e, nearest even (sim_fp.c); -1 if e
+** cannot hold it (it would overflow, or be negative in an unsigned type). */
+static int round_to(enum ty_elem e, double v, uint64_t *bits) {
+  if (!fp_fits(e, v)) return -1;
+  *bits = fp_from_double(e, v, RND_NEAREST_EVEN);
   return 0;
 }
 
@@ -1210,7 +1135,7 @@ static uint64_t splitmix(uint64_t seed, uint64_t i) {
 ** signed floats uniform on the grid k * 2^-52 in [-1, 1), rounded to e
 ** (so 1.0 can appear after rounding); f8E5M3FNU uniform in [0, 1);
 ** f8E8M0FNU 2^k, k uniform in [-8, 8). */
-static uint64_t rand_bits(enum ty_elem e, const struct nfmt *f, uint64_t seed, uint64_t i) {
+static uint64_t rand_bits(enum ty_elem e, uint64_t seed, uint64_t i) {
   uint64_t x = splitmix(seed, i), b = 0;
   if (e == EL_I1) return x >> 63;
   if (e == EL_I4) return ((x >> 60) - 8) & 0xF;
@@ -1218,7 +1143,7 @@ static uint64_t rand_bits(enum ty_elem e, const struct nfmt *f, uint64_t seed, u
   if (e == EL_F8E8M0FNU) return 127 + (x >> 60) - 8;
   double v = e == EL_F8E5M3FNU ? (double)(x >> 11) * 0x1p-53
                                : (double)((int64_t)(x >> 11) - (INT64_C(1) << 52)) * 0x1p-52;
-  round_to(e, f, v, &b);            /* cannot fail: |v| < 1 */
+  round_to(e, v, &b);               /* cannot fail: |v| < 1 */
   return b;
 }
 
@@ -1242,7 +1167,7 @@ static const char *const gen_names[GEN_COUNT] = { "zeros", "ones", "iota", "rand
 /* The bits of 1 in type e. */
 static uint64_t one_bits(enum ty_elem e) {
   uint64_t b = 1;
-  if (!elem_is_int(e)) round_to(e, nfmt_get(e), 1.0, &b);
+  if (!elem_is_int(e)) round_to(e, 1.0, &b);
   return b;
 }
 
@@ -1252,7 +1177,6 @@ static int fill(const struct spec *s, enum gen g, uint64_t seed, struct sim_arra
   uint8_t *p = a->data;
   int w = ty_elem_bits(a->elem);
   uint64_t mask = w >= 64 ? UINT64_MAX : (UINT64_C(1) << w) - 1, b = 0;
-  const struct nfmt *f = nfmt_get(a->elem);
   if (g == GEN_ZEROS) { memset(p, 0, a->nbytes); return 0; }
   if (g == GEN_ONES) {                          /* one element, then doubling copies */
     if (!a->numel) return 0;
@@ -1262,9 +1186,9 @@ static int fill(const struct spec *s, enum gen g, uint64_t seed, struct sim_arra
     return 0;
   }
   for (int64_t i = 0; i < a->numel; i++, p += size) {
-    if (g == GEN_RAND) b = rand_bits(a->elem, f, seed, (uint64_t)i);
+    if (g == GEN_RAND) b = rand_bits(a->elem, seed, (uint64_t)i);
     else if (elem_is_int(a->elem)) b = (uint64_t)i & mask;
-    else if (round_to(a->elem, f, (double)i, &b))
+    else if (round_to(a->elem, (double)i, &b))
       return bad(s, "array", "iota value %" PRId64 " is out of range for %s", i, ty_elem_names[a->elem]);
     put_elem(p, size, b);
   }
