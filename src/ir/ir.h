@@ -273,4 +273,29 @@ int ir_print(const struct ir_module *m, struct ts_buf *b);
 /* The same, with debug info: #alias definitions and loc(...) of ops. */
 int ir_print_debuginfo(const struct ir_module *m, struct ts_buf *b);
 
+/* ---- bytecode (bc_read.c, bc_write.c, bc_load.c) ---- */
+
+/* Is data bytecode (or a broken bytecode file)?  It starts with 0x7F or
+** has a NUL byte in its first 8, as the magic number does and no text can. */
+bool ir_is_bytecode(const void *data, size_t len);
+/* Read bytecode (13.1..13.4) named name; NULL on error, reported to sink
+** with the byte offset.  Ops carry no source locations, only the
+** loc(...) text of the file's debug info, if any. */
+struct ir_module *ir_read_bytecode(const char *name, const void *data, size_t len,
+                                   struct ts_diag_sink *sink);
+/* Write m as bytecode of version (1301..1304) into out; 0 ok, -1 after
+** reporting to sink what that version cannot express. */
+int ir_write_bytecode(const struct ir_module *m, int version, struct ts_buf *out,
+                      struct ts_diag_sink *sink);
+/* Text or bytecode, told apart by the magic number.  Bytecode is read and
+** then printed and parsed again, so that diagnostics point at lines of
+** its canonical text (the module keeps that text as its source). */
+struct ir_module *ir_load(const char *name, const void *data, size_t len,
+                          struct ts_diag_sink *sink);
+/* Drop what bytecode does not keep of a text module: value names,
+** locations and aliases; the module is renamed @kernels. */
+void ir_strip_names(struct ir_module *m);
+/* "13.3" -> 1303; -1 if not a version tilesim reads or writes */
+int ir_version_parse(const char *s);
+
 #endif

@@ -652,11 +652,12 @@ static void check_indices(struct vctx *v, const struct ir_op *op, int g, int ran
       verr(v, op, "index %d must be a rank-0 tile of i32, got %s", i, vty(ix[i]->type));
 }
 
-/* Each dim of the big tile is a multiple of the small one's. */
+/* Each dim of the big tile is a multiple of the small one's.  A zero dim
+** (already reported by the generic type check) must not divide by zero. */
 static bool divides(struct vctx *v, const struct ir_op *op, const struct ty *big,
                     const char *bn, const struct ty *small, const char *sn) {
   for (int i = 0; i < big->rank; i++)
-    if (big->shape[i] % small->shape[i]) {
+    if (small->shape[i] <= 0 || big->shape[i] % small->shape[i]) {
       verr(v, op, "%s dim %d (%lld) must be a multiple of %s dim %d (%lld)", bn, i,
            (long long)big->shape[i], sn, i, (long long)small->shape[i]);
       return false;

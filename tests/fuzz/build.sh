@@ -55,7 +55,7 @@ flags="-std=c11 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer \
   done
 } >"$out/tile_ir.dict"
 
-for target in fuzz_parse; do
+for target in fuzz_parse fuzz_bytecode; do
   # shellcheck disable=SC2086
   $CC $flags -I"$out" -I"$top/include" -I"$top/src/ir" ${CFLAGS:-} \
     "$here/$target.c" "$top"/src/ir/*.c -lm -o "$out/$target"

@@ -14,6 +14,7 @@ int main(void) {
   srunner_add_suite(sr, suite_ir_verify_struct());
   srunner_add_suite(sr, suite_ir_print());
   srunner_add_suite(sr, suite_ir_float());
+  srunner_add_suite(sr, suite_ir_bytecode());
   srunner_run_all(sr, CK_NORMAL);
   int failed = srunner_ntests_failed(sr);
   srunner_free(sr);

@@ -29,5 +29,6 @@ Suite *suite_ir_verify_mem(void);
 Suite *suite_ir_verify_struct(void);
 Suite *suite_ir_print(void);
 Suite *suite_ir_float(void);
+Suite *suite_ir_bytecode(void);
 
 #endif
