@@ -113,11 +113,66 @@ def bad_inputs(rng):
         f.write(data[:-4])
 
 
+def mma_numerics(rng):
+    """One f16 dot product of K = 16 on which the accumulation models differ:
+    1*1 + 15 * (2^-12 * 2^-12).  Exact: 1 + 15 * 2^-24 rounded to nearest
+    even in f32 (a tie between 1 + 7 * 2^-23 and 1 + 8 * 2^-23: the even
+    one).  fma: each 1 + 2^-24 is a tie that rounds back to 1.  sm90 and
+    sm100 (one block of 16 products, 25 bits kept below 2^0, truncated):
+    the block sum 1 + 15 * 2^-24 is exact, then truncated to 23 bits."""
+    from fractions import Fraction as Q
+    del rng
+    a = np.array([[1.0] + [2.0 ** -12] * 15], dtype=np.float16)
+    b = a.T.copy()
+    s = 1 + 15 * Q(1, 2 ** 24)
+    ulp = Q(1, 2 ** 23)
+    trunc = (s // ulp) * ulp
+    nearest = trunc + ulp if (s - trunc == ulp / 2 and (trunc / ulp) % 2) or s - trunc > ulp / 2 else trunc
+    save("mma_a", a)
+    save("mma_b", b)
+    save("mma_exact", np.array([[float(nearest)]], dtype=np.float32))
+    save("mma_fma", np.array([[1.0]], dtype=np.float32))
+    save("mma_sm100", np.array([[float(trunc)]], dtype=np.float32))
+
+
+def mma_scaled(rng):
+    """MX fp8 (E4M3 elements, one E8M0 scale per 32 of K) into f32 on the
+    block-scaled tensor-core model of tests/unit/gen_mma_scaled.py (exact
+    rationals).  The kernel reads K = 96 as a 128-wide tile: the last 32
+    elements and their scales are zero padding (2^-127 scales), products
+    that cannot change the sum."""
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "unit"))
+    import gen_mma_scaled as ms
+    m, n, k = 16, 8, 96
+    a = rng.integers(0, 256, size=(m, k)).astype(np.uint8)
+    b = rng.integers(0, 256, size=(k, n)).astype(np.uint8)
+    a[(a & 0x7F) == 0x7F] ^= 1                  # no NaN
+    b[(b & 0x7F) == 0x7F] ^= 1
+    sa = (127 + rng.integers(-6, 7, size=(m, k // 32))).astype(np.uint8)
+    sb = (127 + rng.integers(-6, 7, size=(k // 32, n))).astype(np.uint8)
+    c0 = (rng.standard_normal((m, n)) * 64).astype(np.float32)
+    c = np.zeros((m, n), dtype=np.uint32)
+    for i in range(m):
+        for j in range(n):
+            ra = [int(x) for x in a[i]] + [0] * 32
+            rb = [int(x) for x in b[:, j]] + [0] * 32
+            rsa = [int(x) for x in sa[i]] + [0]
+            rsb = [int(x) for x in sb[:, j]] + [0]
+            c[i, j] = ms.dot("f8E4M3FN", "f8E4M3FN", "f8E8M0FNU", ra, rb, rsa, rsb, 32, 32,
+                             int(c0.view(np.uint32)[i, j]))
+    save("mmas_a", a)
+    save("mmas_b", b)
+    save("mmas_sa", sa)
+    save("mmas_sb", sb)
+    save("mmas_c0", c0)
+    save("mmas_c", c.view(np.float32))
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     np.seterr(over="ignore")            # the overflows to inf are meant
     for i, gen in enumerate([vector_add, transpose, gemm, row_stats, softmax, histogram,
-                             embedding, convert, bad_inputs]):
+                             embedding, convert, bad_inputs, mma_numerics, mma_scaled]):
         gen(np.random.default_rng(1000 + i))
     return 0
 

@@ -5,6 +5,9 @@
 **           mmaf of bench/gemm/gemm_bf16.mlir as the interpreter calls it
 **   tile    the same with f32 inputs, in place
 **   big     N x N x N f32 in one call (default N = 2048; the C path: 256)
+** and mma_gemm (src/sim/sim_mma_model.c) with the sm100 profile on the
+** bf16 tile: the B200's tensor-core arithmetic (its vector path where the
+** processor has AVX-512).
 ** GFLOP/s = 2 m n k / the best of several timings.  bench/gemm/run builds
 ** and runs it when TILESIM lies in a build tree:
 **   cc -O2 -I SRC/src/sim -I SRC/src/ir -I BUILD bench/gemm/kernel.c \
@@ -18,6 +21,7 @@
 #include <time.h>
 
 #include "sim_gemm.h"
+#include "sim_mma_model.h"
 
 static double now(void) {
   struct timespec t;
@@ -73,5 +77,17 @@ int main(int argc, char **argv) {
     snprintf(lab, sizeof lab, "%.1f (N=%lld)", r3, (long long)n);
     printf("%-8s %24.1f %24.1f %24s\n", sim_gemm_path_name((enum sim_gemm_path)p), r1, r2, lab);
   }
+  struct mma_cfg g;
+  if (mma_cfg_init(&g, mma_profile_find("sm100"), EL_BF16, EL_F32)) return 1;
+  double best = 1e30;
+  for (int round = 0; round < 7; round++) {
+    double t0 = now();
+    for (int i = 0; i < 20; i++)
+      if (mma_gemm(&g, 128, 128, 64, ah, 64, bh, 128, c0, 128, c, 128, false)) return 1;
+    double dt = (now() - t0) / 20;
+    if (dt < best) best = dt;
+  }
+  printf("mma_gemm, sm100 profile, 128x128x64 bf16 apart: %.1f GFLOP/s\n",
+         2.0 * 128 * 128 * 64 / best / 1e9);
   return 0;
 }

@@ -6,8 +6,9 @@
 **          one IEEE fused multiply-add in the accumulator type per product
 **   exact  each output is acc + sum_k a[i,k] * b[k,j] computed exactly
 **          (a wide fixed-point accumulator) and rounded once
-** The GPU-faithful block-FMA models of the tensor cores are in sim_mma
-** profiles (doc/numerics.md).  mmai wraps modulo 2^32, as the spec says.
+** The GPU-faithful block-FMA models of the tensor cores, and the
+** block-scaled MMA of mmaf_scaled, are the profiles of sim_mma_model.c
+** (doc/numerics.md).  mmai wraps modulo 2^32, as the spec says.
 */
 #include <config.h>
 #include "sim_int.h"
@@ -290,14 +291,40 @@ int sim_exec_mmai(struct sim_ctx *c, const struct ir_op *op) {
   return 0;
 }
 
+/* mmaf_scaled on a profile with block-scaled MMA (sm100): every output by
+** mma_scaled_dot (sim_mma_model.h), batched for rank 3. */
+static void mma_scaled_profiled(const struct ir_op *op, const unsigned char *a,
+                                const unsigned char *b, const unsigned char *as,
+                                const unsigned char *bs, uint32_t *r) {
+  const struct ty *at = op->in[0]->type, *bt = op->in[1]->type;
+  const struct ty *ast = op->in[3]->type, *bst = op->in[4]->type;
+  int x = at->rank - 2;
+  int64_t nb = x ? at->shape[0] : 1, m = at->shape[x], k = at->shape[x + 1];
+  int64_t n = bt->shape[x + 1], ka = ast->shape[x + 1], kb = bst->shape[x];
+  for (int64_t z = 0; z < nb; z++)
+    for (int64_t i = 0; i < m; i++)
+      for (int64_t j = 0; j < n; j++) {
+        uint32_t *out = r + (z * m + i) * n + j;
+        *out = mma_scaled_dot(at->elt->elem, bt->elt->elem, ast->elt->elem,
+                              a + (z * m + i) * k, b + z * k * n + j, n,
+                              as + (z * m + i) * ka, bs + z * kb * n + j, n, k, k / ka, k / kb, *out);
+      }
+}
+
 /* mmaf_scaled: acc + sum_k (a[i,k] * sa[i,k/V]) * (b[k,j] * sb[k/V,j]),
-** V = K / (scale columns).  Each scaled product is exact in double; the
-** fma model adds it to the f32 accumulator with one rounding, in
-** ascending k; the exact model rounds the whole sum once. */
+** V = K / (scale columns).  A GPU profile with block-scaled MMA (sm100)
+** computes it as that GPU does (mma_scaled_dot); otherwise each scaled
+** product is exact in double, the fma model adds it to the f32
+** accumulator with one rounding, in ascending k, and the exact model
+** rounds the whole sum once. */
 int sim_exec_mmaf_scaled(struct sim_ctx *c, const struct ir_op *op) {
   const unsigned char *a = IN(c, op, 0), *b = IN(c, op, 1), *as = IN(c, op, 3), *bs = IN(c, op, 4);
   float *r = OUT(c, op, 0);
   if (!a || !b || !as || !bs || !r || sim_copy(c, &op->out[0], op->in[2])) return -1;
+  if (c->o->profile && c->o->profile->scaled) {
+    mma_scaled_profiled(op, a, b, as, bs, (uint32_t *)r);
+    return 0;
+  }
   const struct ty *at = op->in[0]->type, *ast = op->in[3]->type, *bst = op->in[4]->type;
   enum ty_elem ea = at->elt->elem, eb = op->in[1]->type->elt->elem;
   enum ty_elem esa = ast->elt->elem, esb = bst->elt->elem;

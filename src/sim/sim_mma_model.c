@@ -116,7 +116,8 @@ static const struct mma_profile profiles[] = {
       [MMA_IN_TF32] = BFMA(8, 8, 25, R(RZ, 23, -133), NO16),
       [MMA_IN_E4M3] = BFMA(32, 32, 25, RA(RZ, 23, -133), RA(RN, 10, -21)),
       [MMA_IN_E5M2] = BFMA(32, 32, 25, RA(RZ, 23, -133), RA(RN, 10, -21)),
-      [MMA_IN_F32] = FMA1, [MMA_IN_F64] = FMA1 } },
+      [MMA_IN_F32] = FMA1, [MMA_IN_F64] = FMA1 },
+    .scaled = true },
   /* MI300 (v_mfma_f32_16x16x16_f16 etc.): products aligned among
   ** themselves (F = 24), their sum floored to 31 bits and c to 24 bits
   ** below the larger exponent, added, rounded to nearest even; fp8 are
@@ -154,7 +155,7 @@ const struct mma_profile *mma_profile_find(const char *name) {
 
 /* ---- formats ---- */
 
-enum fkind { F_IEEE, F_FN, F_FNUZ };   /* struct mma_fmt kinds */
+enum fkind { F_IEEE, F_FN, F_FNUZ, F_FINITE };   /* struct mma_fmt kinds (F_FINITE: fp4) */
 
 static struct mma_fmt ifmt_of(enum ty_elem e, bool fnuz) {
   switch (e) {
@@ -696,6 +697,136 @@ uint64_t mma_tile_dot(const struct mma_cfg *g, const struct mma_val *a, const st
   return c;
 }
 
+/* ---- block-scaled MMA (mmaf_scaled; see the header) ----
+** Every term is m * 2^x, m an integer, with the exponent l it is aligned
+** by: E = the largest l, and each term is truncated to F fraction bits
+** below 2^E (MMA-Sim's fused_sum).  The sums fit 64 bits: products of
+** 4-bit significands (fp8 and fp4 widened) and 16 of them times two
+** scale significands, shifted to at most F + 11 bits. */
+
+struct sterm { int64_t m; int x, l; };
+
+/* An element, scale or c decoded as sig * 2^(exp - mbits); a zero has
+** exp -126 (MMA-Sim); false for NaN (and Inf: *inf set to its sign). */
+static bool sdecode(enum ty_elem e, uint32_t bits, bool is_scale, int64_t *sig, int *exp, int *mbits,
+                    int *inf) {
+  struct mma_fmt f;
+  *inf = 0;
+  *sig = 0;
+  *exp = -126;
+  *mbits = 0;
+  switch (e) {
+  case EL_F8E8M0FNU:
+    if (bits == 0xFF) return false;
+    *sig = 1; *exp = (int)bits - 127; *mbits = 0;
+    return true;
+  case EL_F4E2M1FN: f = (struct mma_fmt){ 2, 1, 1, F_FINITE }; break;
+  case EL_F32: f = ifmt_of(EL_F32, false); break;
+  default: f = ifmt_of(e, false); break;
+  }
+  if (is_scale) bits &= 0x7F;                  /* UE4M3: the sign is ignored */
+  struct mma_val v = decode1(f, bits, false);
+  if (v.exp == MMA_EXP_NAN) return false;
+  if (v.exp == MMA_EXP_INF) { *inf = v.sig; *sig = 0; *exp = 0; *mbits = f.mbits; return true; }
+  *sig = v.sig;
+  *exp = v.sig ? v.exp : -126;
+  *mbits = f.mbits;
+  return true;
+}
+
+/* sum of the terms aligned to F bits below their largest l, truncated,
+** as f32 bits rounded toward zero. */
+static uint32_t sfused(const struct sterm *t, int n, int F) {
+  int E = t[0].l;
+  for (int i = 1; i < n; i++) E = t[i].l > E ? t[i].l : E;
+  __int128 sum = 0;
+  for (int i = 0; i < n; i++) {
+    int sh = t[i].x + F - E;
+    __int128 m = t[i].m < 0 ? -(__int128)t[i].m : t[i].m;
+    m = sh >= 0 ? m << (sh < 60 ? sh : 60) : (-sh > 126 ? 0 : m >> -sh);
+    sum += t[i].m < 0 ? -m : m;
+  }
+  struct mma_cfg g;
+  mma_cfg_init(&g, mma_profile_find("sm100"), EL_F16, EL_F32);
+  unsigned __int128 mag = sum < 0 ? -(unsigned __int128)sum : (unsigned __int128)sum;
+  int lo = E - F;
+  while (mag >> 63) { mag = mag >> 1; lo++; }   /* cannot happen: sums stay below 2^50 */
+  return (uint32_t)finish(&g, sum < 0, (uint64_t)mag, lo, (struct mma_round){ RZ, 23, NF, false });
+}
+
+/* One instruction of kind mxf8f6f4: k < 32 products and c (F = 25). */
+static uint32_t scaled_f8(enum ty_elem ea, enum ty_elem eb, enum ty_elem es, const uint8_t *a,
+                          const uint8_t *b, int64_t bs, const uint8_t *sa, const uint8_t *sb,
+                          int64_t ss, int64_t k0, int n, int64_t va, int64_t vb, uint32_t c) {
+  struct sterm t[33];
+  bool nan = false;
+  int pinf = 0, ninf = 0, ic = 0, mb = 0, ec = 0;
+  int64_t sig = 0;
+  if (!sdecode(EL_F32, c, false, &sig, &ec, &mb, &ic)) nan = true;
+  if (ic) *(ic > 0 ? &pinf : &ninf) = 1;
+  t[0] = (struct sterm){ sig, ec - 23, ec };
+  for (int j = 0; j < n; j++) {
+    int64_t kk = k0 + j, s1 = 0, s2 = 0, s3 = 0, s4 = 0;
+    int e1 = 0, e2 = 0, e3 = 0, e4 = 0, m1 = 0, m2 = 0, m3 = 0, m4 = 0, i1 = 0, i2 = 0, i3 = 0, i4 = 0;
+    bool ok = sdecode(ea, a[kk], false, &s1, &e1, &m1, &i1) &&
+              sdecode(eb, b[kk * bs], false, &s2, &e2, &m2, &i2) &&
+              sdecode(es, sa[kk / va], true, &s3, &e3, &m3, &i3) &&
+              sdecode(es, sb[kk / vb * ss], true, &s4, &e4, &m4, &i4);
+    if (!ok) { nan = true; continue; }
+    if (i1 || i2) {                            /* inf * 0 is NaN; scales are finite */
+      if ((!i1 && !s1) || (!i2 && !s2) || !s3 || !s4) nan = true;
+      else *(((i1 ? i1 : s1) < 0) != ((i2 ? i2 : s2) < 0) ? &ninf : &pinf) = 1;
+      t[j + 1] = (struct sterm){ 0, 0, -1000 };
+      continue;
+    }
+    t[j + 1] = (struct sterm){ s1 * s2 * s3 * s4, e1 - m1 + e2 - m2 + e3 - m3 + e4 - m4,
+                               e1 + e2 + e3 + e4 };
+  }
+  if (nan || (pinf && ninf)) return (uint32_t)fp_canonical_nan(EL_F32);
+  if (pinf || ninf) return ninf ? 0xFF800000u : 0x7F800000u;
+  return sfused(t, n + 1, 25);
+}
+
+/* One instruction of kind mxf4 / mxf4nvf4: k < 64 fp4 products in groups
+** of 16 summed exactly, each group times its two scales, and c (F = 35). */
+static uint32_t scaled_f4(enum ty_elem es, const uint8_t *a, const uint8_t *b, int64_t bs,
+                          const uint8_t *sa, const uint8_t *sb, int64_t ss, int64_t k0, int n,
+                          int64_t va, int64_t vb, uint32_t c) {
+  struct sterm t[5];
+  int nt = 1, ic = 0, mb = 0, ec = 0;
+  int64_t sig = 0;
+  if (!sdecode(EL_F32, c, false, &sig, &ec, &mb, &ic)) return (uint32_t)fp_canonical_nan(EL_F32);
+  if (ic) return c;                            /* not modelled by MMA-Sim: inf stays */
+  t[0] = (struct sterm){ sig, ec - 23, ec };
+  for (int g0 = 0; g0 < n; g0 += 16) {
+    int64_t kk = k0 + g0, p = 0, s3 = 0, s4 = 0, s1 = 0, s2 = 0;
+    int e3 = 0, e4 = 0, m3 = 0, m4 = 0, i3 = 0, i4 = 0, e1 = 0, e2 = 0, m1 = 0, m2 = 0;
+    if (!sdecode(es, sa[kk / va], true, &s3, &e3, &m3, &i3) ||
+        !sdecode(es, sb[kk / vb * ss], true, &s4, &e4, &m4, &i4))
+      return (uint32_t)fp_canonical_nan(EL_F32);
+    for (int j = g0; j < n && j < g0 + 16; j++) {      /* in units of 2^-2: exact */
+      sdecode(EL_F4E2M1FN, a[k0 + j], false, &s1, &e1, &m1, &i3);
+      sdecode(EL_F4E2M1FN, b[(k0 + j) * bs], false, &s2, &e2, &m2, &i3);
+      p += s1 * ((int64_t)1 << (s1 ? e1 : 0)) * s2 * ((int64_t)1 << (s2 ? e2 : 0));
+    }
+    t[nt++] = (struct sterm){ p * s3 * s4, -2 + e3 - m3 + e4 - m4, e3 + e4 };
+  }
+  return sfused(t, nt, 35);
+}
+
+uint32_t mma_scaled_dot(enum ty_elem ea, enum ty_elem eb, enum ty_elem es, const uint8_t *a,
+                        const uint8_t *b, int64_t bs, const uint8_t *sa, const uint8_t *sb,
+                        int64_t ss, int64_t k, int64_t va, int64_t vb, uint32_t c) {
+  bool f4 = ea == EL_F4E2M1FN && eb == EL_F4E2M1FN;
+  int step = f4 ? 64 : 32;
+  for (int64_t k0 = 0; k0 < k; k0 += step) {
+    int n = (int)(k - k0 < step ? k - k0 : step);
+    c = f4 ? scaled_f4(es, a, b, bs, sa, sb, ss, k0, n, va, vb, c)
+           : scaled_f8(ea, eb, es, a, b, bs, sa, sb, ss, k0, n, va, vb, c);
+  }
+  return c;
+}
+
 /* ---- whole matrix products ---- */
 
 /* An f64 as m * 2^lsb (m < 2^53); false for Inf and NaN. */
@@ -751,10 +882,363 @@ static int gemm_f64(const struct mma_cfg *g, int64_t m, int64_t n, int64_t k, co
   return 0;
 }
 
+/* ---- the block FMA on whole tiles, vectorized ----
+**
+** The same arithmetic as bfma_chain for every output, with the columns of
+** the product in the 8 lanes of AVX-512 doubles.  For one block of one
+** output, with E its alignment exponent and q = 2^(E - F):
+**   - an accumulator X starts at +-M + trunc(c / q) q, M = 1.5 * 2^52 q
+**     (the sign of c; c truncated by adding it to +-M rounding toward
+**     zero): every double between 2^52 q and 2^53 q in magnitude is a
+**     multiple of q, so each later operation rounds to the grid of q;
+**   - each product is added by a fused multiply-add that rounds down where
+**     the product is >= 0 and up where it is < 0 (two masked FMAs): that
+**     is trunc(a*b / q) q exactly, products being exact in the FMA;
+**   - X - M is the block's exact sum of truncated terms (below 2^33 q);
+**     clearing the double's low bits truncates it to the accumulator's
+**     f32 (or e8m13) precision, which is the next block's c.
+** E (the largest exponent of the non-zero products, of c and of the
+** profile's floor) is found first by a pass in 16-bit integers, 32
+** columns at a time.  The path takes f32 accumulators rounded toward
+** zero with c a term of the block (sm70 to sm100, but not fp8 on sm100,
+** and fp8 on sm89 and sm90 only with fast_acc); anything it does not
+** reproduce goes to the scalar model: Inf or NaN inputs (the whole call),
+** and outputs whose accumulator is Inf, NaN, f32-subnormal or beyond the
+** f32 range at any block boundary (the 4 x 32 tile they are in).
+** tests/unit/sim_mma_model.c compares the two on random tiles. */
+
+/* TILESIM_SCALAR_MMA: build without it (to compare or measure) */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(TILESIM_SCALAR_MMA)
+#define MMA_X86 1
+#include <immintrin.h>
+#define ZT __attribute__((target("avx512f,avx512dq,avx512bw,avx512vl")))
+#endif
+
+#ifdef MMA_X86
+#define ZV __attribute__((target("avx512f,avx512dq,avx512bw,avx512vl"), optimize("tree-vectorize")))
+
+enum { ZW = 32, ZR = 4, Z16_ZERO = -16000 };   /* tile: ZR rows x ZW columns */
+
+/* The operands of one call, decoded for the vector kernel. */
+struct zpack {
+  int64_t k, nv;          /* nv: the columns taken, a multiple of ZW */
+  /* a[i][kk] at ((i / ZR) * k + kk) * ZR + i % ZR (a tile's rows side by
+  ** side), b[kk][j] at kk * nv + j */
+  double *ad, *bd;        /* as doubles (exact) */
+  int32_t *ea;            /* exponent + bias of a, twice (16-bit halves) */
+  int16_t *eb;            /* exponent + bias of b; zeros: Z16_ZERO */
+  uint8_t *sa;            /* a < 0: 8, else 0 (an offset into mb) */
+  uint8_t *mb;            /* per kk and ZW columns, 16 bytes: for a >= 0 then a < 0, the
+                          ** lane masks (8 columns each) of the products >= 0, then < 0 */
+};
+
+/* Whether the vector kernel computes g's block FMA (see above). */
+static bool zfast_ok(const struct mma_cfg *g, bool fast_acc, int64_t k) {
+  const struct mma_unit *u = g->u;
+  return u->algo == MMA_BFMA && !u->sticky && !u->late_c && !u->odd_even && !u->prd_limit &&
+         !u->ftz_in && !u->ftz_out && !u->fnuz && !g->r.c_after && g->out == EL_F32 && g->r.rm == RND_ZERO &&
+         g->r.frac <= 23 && g->r.frac >= 1 && g->in_prec <= 12 && u->frac <= 29 && k > 0 &&
+         (!u->promote || fast_acc);
+}
+
+/* One element (bits of format f, in_prec - 1 = f.mbits) as a double,
+** its biased exponent and its sign; false for Inf and NaN.  Inlined into
+** a loop per input type, so that f is a constant there. */
+static inline __attribute__((always_inline)) bool
+zdec1(struct mma_fmt f, uint32_t bits, int bias, double *v, int16_t *e, uint8_t *neg) {
+  uint32_t emask = (1u << f.ebits) - 1, mmask = (1u << f.mbits) - 1;
+  uint32_t s = bits >> (f.ebits + f.mbits) & 1, ex = bits >> f.mbits & emask, m = bits & mmask;
+  if (ex == emask && (f.kind == F_IEEE || (f.kind == F_FN && m == mmask))) return false;
+  uint64_t u;
+  if (ex) {
+    u = (uint64_t)s << 63 | (uint64_t)(ex - f.bias + 1023) << 52 | (uint64_t)m << (52 - f.mbits);
+    *e = (int16_t)((int)ex - f.bias + bias);
+  } else if (m) {
+    int t = 31 - __builtin_clz(m);     /* the leading bit of a subnormal */
+    u = (uint64_t)s << 63 | (uint64_t)(1 - f.bias - f.mbits + t + 1023) << 52 |
+        (uint64_t)(m & ((1u << t) - 1)) << (52 - t);
+    *e = (int16_t)(1 - f.bias + bias);
+  } else {
+    u = (uint64_t)s << 63;
+    *e = Z16_ZERO;
+  }
+  memcpy(v, &u, sizeof *v);
+  *neg = (uint8_t)(s & (ex || m));
+  return true;
+}
+
+#define ZDEC_LOOP(T, F, SHIFT)                                                                      \
+  for (int64_t i = 0; i < n; i++) {                                                                \
+    T x;                                                                                           \
+    memcpy(&x, (const unsigned char *)src + (size_t)(i * stride) * sizeof x, sizeof x);            \
+    ok &= zdec1(F, (uint32_t)x >> (SHIFT), bias, &v[i], &e[i], &neg[i]);                          \
+  }
+
+/* zdecode for bf16, without branches (it vectorizes): a bf16 is the top
+** half of an f32, which converts to a double exactly. */
+ZV static bool zdec_bf16(const uint16_t *src, int64_t n, int64_t stride, int bias, double *v,
+                      int16_t *e, uint8_t *neg) {
+  unsigned bad = 0;
+  for (int64_t i = 0; i < n; i++) {
+    uint16_t x = src[i * stride];
+    uint32_t u = (uint32_t)x << 16, ex = x >> 7 & 0xFF, mag = x & 0x7FFF;
+    float f;
+    memcpy(&f, &u, sizeof f);
+    bad |= ex == 0xFF;
+    v[i] = (double)f;
+    e[i] = (int16_t)(ex ? (int)ex - 127 + bias : mag ? -126 + bias : Z16_ZERO);
+    neg[i] = (uint8_t)(x >> 15 & (mag != 0));
+  }
+  return !bad;
+}
+
+/* Decode n elements (stride in elements) into doubles, biased exponents
+** and signs (zeros: Z16_ZERO); false when one is Inf or NaN. */
+ZV static bool zdecode(const struct mma_cfg *g, const void *src, int64_t n, int64_t stride, int bias,
+                    double *v, int16_t *e, uint8_t *neg) {
+  bool ok = true;
+  switch (g->in) {
+  case EL_BF16: return zdec_bf16(src, n, stride, bias, v, e, neg);
+  case EL_F16: ZDEC_LOOP(uint16_t, ((struct mma_fmt){ 5, 10, 15, F_IEEE }), 0) break;
+  case EL_TF32: ZDEC_LOOP(uint32_t, ((struct mma_fmt){ 8, 10, 127, F_IEEE }), 13) break;
+  case EL_F8E4M3FN: ZDEC_LOOP(uint8_t, ((struct mma_fmt){ 4, 3, 7, F_FN }), 0) break;
+  case EL_F8E5M2: ZDEC_LOOP(uint8_t, ((struct mma_fmt){ 5, 2, 15, F_IEEE }), 0) break;
+  default: return false;
+  }
+  return ok;
+}
+
+static void zpack_free(struct zpack *p) {
+  ts_free(p->ad);
+}
+
+/* Decode a (m x k) and the first p->nv columns of b (k x n); 0, -1 when
+** out of memory, 1 when an input is Inf or NaN. */
+ZV static int zpack_init(struct zpack *p, const struct mma_cfg *g, int64_t m, int64_t k,
+                      const void *a, int64_t lda, const void *b, int64_t ldb) {
+  size_t si = elt_size(g->in);
+  int bias = 1023 + 52 - g->u->frac, ba = bias / 2, bb = bias - ba;
+  int64_t nv = p->nv;
+  int64_t mg = (m + ZR - 1) / ZR * ZR * k;
+  p->k = k;
+  /* one block: freeing two smaller ones lets malloc give the pages back
+  ** to the system at every call, and fault them in again at the next */
+  size_t na = (size_t)mg * (8 + 4 + 1) + (size_t)k * (8 + 2 + 1);
+  p->ad = ts_malloc(na + 64 + (size_t)(k * nv) * (8 + 2) + (size_t)(k * nv / 2 + nv));
+  if (!p->ad) return -1;
+  p->bd = (double *)((char *)p->ad + (na + 63) / 64 * 64);
+  p->ea = (int32_t *)(p->ad + mg);
+  double *tv = (double *)(p->ea + mg);           /* one row, decoded */
+  int16_t *te = (int16_t *)(tv + k);
+  uint8_t *ts = (uint8_t *)(te + k);
+  p->sa = ts + k;
+  p->eb = (int16_t *)(p->bd + k * nv);
+  p->mb = (uint8_t *)(p->eb + k * nv);
+  for (int64_t i = 0; i < m; i++) {
+    if (!zdecode(g, (const char *)a + (size_t)(i * lda) * si, k, 1, ba, tv, te, ts)) {
+      zpack_free(p);
+      return 1;
+    }
+    for (int64_t kk = 0, x = i / ZR * ZR * k + i % ZR; kk < k; kk++, x += ZR) {
+      p->ad[x] = tv[kk];
+      p->ea[x] = (int32_t)((uint32_t)(uint16_t)te[kk] * 0x10001u);
+      p->sa[x] = (uint8_t)(ts[kk] * 8);
+    }
+  }
+  uint8_t *neg = p->mb + k * nv / 2;   /* one row of b's signs */
+  for (int64_t kk = 0; kk < k; kk++) {
+    if (!zdecode(g, (const char *)b + (size_t)(kk * ldb) * si, nv, 1, bb, p->bd + kk * nv,
+                 p->eb + kk * nv, neg)) {
+      zpack_free(p);
+      return 1;
+    }
+    for (int64_t j = 0; j < nv; j += 8) {
+      /* lanes whose b has its sign bit clear (a -0 may go either way) */
+      unsigned mk = (uint8_t)~_mm512_movepi64_mask(_mm512_loadu_si512(p->bd + kk * nv + j));
+      uint8_t *t = p->mb + (kk * nv + j / 8 * 8 - j % ZW) / 2 + j % ZW / 8;
+      t[0] = t[12] = (uint8_t)mk;
+      t[4] = t[8] = (uint8_t)~mk;
+    }
+  }
+  return 0;
+}
+
+/* A mask register loaded from memory: the compiler's own choice goes
+** through a general register, which costs an ALU slot beside the FMAs. */
+ZT static inline __attribute__((always_inline)) __mmask8 kload(const uint8_t *p) {
+  __mmask8 m;
+  __asm__("kmovb %1, %0" : "=Yk"(m) : "m"(*p));
+  return m;
+}
+
+/* The block FMA of rows i0 .. i0+R-1 and columns j0 .. j0+31 into
+** (float) d, from (float) c; false (d untouched) when an output must go
+** to the scalar model. */
+ZT static inline __attribute__((always_inline)) bool
+ztile(const struct zpack *p, const struct mma_cfg *g, const int R, int64_t i0, int64_t j0,
+      const float *c, int64_t ldc, float *d, int64_t ldd) {
+  const int64_t k = p->k, nv = p->nv, abase = i0 / ZR * ZR * k;
+  const int F = g->u->frac, bias = 1023 + 52 - F;
+  const int floor_e = g->r.min_exp > -400 ? g->r.min_exp : -400;
+  const __m512i expm = _mm512_set1_epi64(0x7FF0000000000000LL);
+  const __m512i k1 = _mm512_set1_epi64((int64_t)((uint64_t)(52 - F) << 52 | UINT64_C(1) << 51));
+  const __m512i half = _mm512_set1_epi64((int64_t)(UINT64_C(1) << 51)), one = _mm512_set1_epi64(1);
+  const __m512i keep = _mm512_set1_epi64((int64_t)~((UINT64_C(1) << (52 - g->r.frac)) - 1));
+  const __m512i sgn = _mm512_set1_epi64(INT64_MIN);
+  const __m512i floor16 = _mm512_set1_epi16((int16_t)(floor_e + bias));
+  __m512i emax = _mm512_setzero_si512(), emin1 = _mm512_set1_epi64(-1);
+  __m512d C[ZR][4], X[ZR][4], Mc[ZR][4];
+  int16_t e16[ZR][ZW] __attribute__((aligned(64)));
+  _Pragma("GCC unroll 4")
+  for (int r = 0; r < R; r++)
+    _Pragma("GCC unroll 4")
+    for (int v = 0; v < 4; v++)
+      C[r][v] = _mm512_cvtps_pd(_mm256_loadu_ps(c + (i0 + r) * ldc + j0 + 8 * v));
+  for (int64_t kb = 0; kb < k; kb += g->block) {
+    int64_t ke = kb + g->block < k ? kb + g->block : k;
+    __m512i E[ZR];
+    _Pragma("GCC unroll 4")
+    for (int r = 0; r < R; r++) E[r] = floor16;
+    for (int64_t kk = kb; kk < ke; kk++) {
+      __m512i eb = _mm512_loadu_si512(p->eb + kk * nv + j0);
+      const int32_t *ea = p->ea + abase + kk * ZR;
+      _Pragma("GCC unroll 4")
+      for (int r = 0; r < R; r++)
+        E[r] = _mm512_max_epi16(E[r], _mm512_add_epi16(_mm512_set1_epi32(ea[r]), eb));
+    }
+    _Pragma("GCC unroll 4")
+    for (int r = 0; r < R; r++) _mm512_store_si512(e16[r], E[r]);
+    _Pragma("GCC unroll 4")
+    for (int r = 0; r < R; r++)
+      _Pragma("GCC unroll 4")
+      for (int v = 0; v < 4; v++) {
+        __m512i cb = _mm512_castpd_si512(C[r][v]), ec = _mm512_and_si512(cb, expm);
+        emax = _mm512_max_epu64(emax, ec);
+        emin1 = _mm512_min_epu64(emin1, _mm512_sub_epi64(ec, one));
+        __m512i mp = _mm512_cvtepi16_epi64(_mm_load_si128((const __m128i *)&e16[r][8 * v]));
+        mp = _mm512_or_si512(_mm512_slli_epi64(mp, 52), half);
+        __m512i mm = _mm512_max_epi64(mp, _mm512_add_epi64(ec, k1));
+        Mc[r][v] = _mm512_castsi512_pd(_mm512_ternarylogic_epi64(mm, cb, sgn, 0xD8));
+        X[r][v] = _mm512_add_round_pd(Mc[r][v], C[r][v], _MM_FROUND_TO_ZERO | _MM_FROUND_NO_EXC);
+      }
+    for (int64_t kk = kb; kk < ke; kk++) {
+      __m512d bv[4];
+      _Pragma("GCC unroll 4")
+      for (int v = 0; v < 4; v++) bv[v] = _mm512_loadu_pd(p->bd + kk * nv + j0 + 8 * v);
+      const uint8_t *mt = p->mb + (kk * nv + j0) / 2;
+      const double *ad = p->ad + abase + kk * ZR;
+      const uint8_t *sa = p->sa + abase + kk * ZR;
+      _Pragma("GCC unroll 4")
+      for (int r = 0; r < R; r++) {
+        __m512d av = _mm512_set1_pd(ad[r]);
+        /* the masks of lanes rounding down (product >= 0) and up */
+        const uint8_t *pm = mt + sa[r];
+        _Pragma("GCC unroll 4")
+        for (int v = 0; v < 4; v++) {
+          __mmask8 up = kload(pm + v), dn = kload(pm + 4 + v);
+          X[r][v] = _mm512_mask3_fmadd_round_pd(av, bv[v], X[r][v], up,
+                                                _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC);
+          X[r][v] = _mm512_mask3_fmadd_round_pd(av, bv[v], X[r][v], dn,
+                                                _MM_FROUND_TO_POS_INF | _MM_FROUND_NO_EXC);
+        }
+      }
+    }
+    _Pragma("GCC unroll 4")
+    for (int r = 0; r < R; r++)
+      _Pragma("GCC unroll 4")
+      for (int v = 0; v < 4; v++)
+        C[r][v] = _mm512_castsi512_pd(_mm512_and_si512(
+            _mm512_castpd_si512(_mm512_sub_pd(X[r][v], Mc[r][v])), keep));
+  }
+  _Pragma("GCC unroll 4")
+  for (int r = 0; r < R; r++)
+    _Pragma("GCC unroll 4")
+    for (int v = 0; v < 4; v++) {
+      __m512i ec = _mm512_and_si512(_mm512_castpd_si512(C[r][v]), expm);
+      emax = _mm512_max_epu64(emax, ec);
+      emin1 = _mm512_min_epu64(emin1, _mm512_sub_epi64(ec, one));
+    }
+  /* every accumulator 0 or a normal f32 (exponent -126 .. 127) */
+  if (_mm512_cmpgt_epu64_mask(emax, _mm512_set1_epi64((int64_t)(UINT64_C(1150) << 52))) ||
+      _mm512_cmplt_epu64_mask(emin1, _mm512_set1_epi64((int64_t)((UINT64_C(897) << 52) - 1))))
+    return false;
+  _Pragma("GCC unroll 4")
+  for (int r = 0; r < R; r++)
+    _Pragma("GCC unroll 4")
+    for (int v = 0; v < 4; v++)
+      _mm256_storeu_ps(d + (i0 + r) * ldd + j0 + 8 * v, _mm512_cvtpd_ps(C[r][v]));
+  return true;
+}
+
+ZT static bool ztile_rows(const struct zpack *p, const struct mma_cfg *g, int R, int64_t i0,
+                          int64_t j0, const float *c, int64_t ldc, float *d, int64_t ldd) {
+  switch (R) {
+  case 4: return ztile(p, g, 4, i0, j0, c, ldc, d, ldd);
+  case 3: return ztile(p, g, 3, i0, j0, c, ldc, d, ldd);
+  case 2: return ztile(p, g, 2, i0, j0, c, ldc, d, ldd);
+  default: return ztile(p, g, 1, i0, j0, c, ldc, d, ldd);
+  }
+}
+#endif
+
+#ifdef MMA_X86
+/* The scalar model for outputs i0 .. i1-1, j0 .. j1-1 of one call. */
+static int scalar_block(const struct mma_cfg *g, int64_t i0, int64_t i1, int64_t j0, int64_t j1,
+                        int64_t k, const void *a, int64_t lda, const void *b, int64_t ldb,
+                        const void *c, int64_t ldc, void *d, int64_t ldd, bool fast_acc) {
+  size_t si = elt_size(g->in), so = elt_size(g->out);
+  struct mma_val *va = ts_malloc((size_t)(k + 1) * 2 * sizeof *va), *vb = va + k + 1;
+  if (!va) return -1;
+  for (int64_t i = i0; i < i1; i++) {
+    mma_decode(g, (const char *)a + (size_t)(i * lda) * si, k, 1, va);
+    for (int64_t j = j0; j < j1; j++) {
+      mma_decode(g, (const char *)b + (size_t)j * si, k, ldb, vb);
+      uint64_t cb = load((const char *)c + (size_t)(i * ldc + j) * so, so);
+      uint64_t r = mma_tile_dot(g, va, vb, k, cb, fast_acc);
+      memcpy((char *)d + (size_t)(i * ldd + j) * so, &r, so);
+    }
+  }
+  ts_free(va);
+  return 0;
+}
+
+#endif
+
+/* mma_gemm on the vector kernel: 1 when it does not apply here (another
+** processor, profile or input), else 0 or -1 (out of memory). */
+static int gemm_fast(const struct mma_cfg *g, int64_t m, int64_t n, int64_t k, const void *a,
+                     int64_t lda, const void *b, int64_t ldb, const void *c, int64_t ldc, void *d,
+                     int64_t ldd, bool fast_acc) {
+#ifdef MMA_X86
+  if (!zfast_ok(g, fast_acc, k) || n < ZW || !__builtin_cpu_supports("avx512f") ||
+      !__builtin_cpu_supports("avx512dq") || !__builtin_cpu_supports("avx512bw"))
+    return 1;
+  struct zpack p = { .nv = n / ZW * ZW };
+  int rc = zpack_init(&p, g, m, k, a, lda, b, ldb);
+  if (rc) return rc;
+  for (int64_t j0 = 0; j0 < p.nv && !rc; j0 += ZW)
+    for (int64_t i0 = 0; i0 < m && !rc; i0 += ZR) {
+      int R = m - i0 < ZR ? (int)(m - i0) : ZR;
+      if (!ztile_rows(&p, g, R, i0, j0, c, ldc, d, ldd))
+        rc = scalar_block(g, i0, i0 + R, j0, j0 + ZW, k, a, lda, b, ldb, c, ldc, d, ldd, fast_acc);
+    }
+  zpack_free(&p);
+  if (!rc && p.nv < n)
+    rc = scalar_block(g, 0, m, p.nv, n, k, a, lda, b, ldb, c, ldc, d, ldd, fast_acc);
+  return rc;
+#else
+  (void)g; (void)m; (void)n; (void)k; (void)a; (void)lda; (void)b; (void)ldb; (void)c;
+  (void)ldc; (void)d; (void)ldd; (void)fast_acc;
+  return 1;
+#endif
+}
+
 int mma_gemm(const struct mma_cfg *g, int64_t m, int64_t n, int64_t k, const void *a, int64_t lda,
              const void *b, int64_t ldb, const void *c, int64_t ldc, void *d, int64_t ldd,
              bool fast_acc) {
   if (g->in == EL_F64) return gemm_f64(g, m, n, k, a, lda, b, ldb, c, ldc, d, ldd);
+  int fr = gemm_fast(g, m, n, k, a, lda, b, ldb, c, ldc, d, ldd, fast_acc);
+  if (fr <= 0) return fr;
   size_t si = elt_size(g->in), so = elt_size(g->out);
   struct mma_val *va = ts_malloc((size_t)(m * k + 1) * sizeof *va);
   struct mma_val *vb = ts_malloc((size_t)(n * k + 1) * sizeof *vb);

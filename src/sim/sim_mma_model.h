@@ -44,6 +44,9 @@
 **
 ** Speed: decode the operands once per tile (mma_decode), then call
 ** mma_tile_dot per output element; nothing allocates per dot product.
+** mma_gemm computes the f32 block FMAs of the NVIDIA profiles 32 outputs
+** at a time with AVX-512 where the processor has it (the same bits; see
+** sim_mma_model.c), and falls back to mma_tile_dot for the rest.
 */
 #ifndef TILESIM_SIM_MMA_MODEL_H
 #define TILESIM_SIM_MMA_MODEL_H
@@ -105,6 +108,8 @@ struct mma_profile {
   const char *gpus;       /* the GPU names mma_profile_find also accepts, blank-separated */
   const char *about;      /* one line: where the parameters come from */
   struct mma_unit unit[MMA_NIN];
+  bool scaled;            /* mmaf_scaled as this GPU's block-scaled MMA (mma_scaled_dot);
+                          ** false: the fma model */
 };
 
 /* The profile named name (sm70 sm80 sm89 sm90 sm100 cdna3 exact fma) or
@@ -170,5 +175,24 @@ uint64_t mma_tile_dot(const struct mma_cfg *g, const struct mma_val *a,
 int mma_gemm(const struct mma_cfg *g, int64_t m, int64_t n, int64_t k, const void *a,
              int64_t lda, const void *b, int64_t ldb, const void *c, int64_t ldc, void *d,
              int64_t ldd, bool fast_acc);
+
+/*
+** mmaf_scaled on a GPU with block-scaled MMA (profile->scaled: sm100, after
+** MMA-Sim's model of tcgen05.mma ... block_scale), one output:
+**   c + sum_k (a[k] * sa[k / va]) * (b[k * bs] * sb[(k / vb) * ss])
+** a, b: ea, eb elements (f8E4M3FN, f8E5M2, f4E2M1FN; one per byte), sa,
+** sb: es scales (f8E8M0FNU; f8E4M3FN read as unsigned), c and the result
+** f32 bits.  K is split into instructions in ascending k, each result
+** the next one's c: with an fp8 operand, kind mxf8f6f4 (32 k: every
+** product exact, its exponent plus the two scales' exponents, summed with
+** c as one block of F = 25 bits, truncated); both fp4, kind mxf4/nvf4
+** (64 k: 16 products summed exactly per scale block, each sum times the
+** two scales a term, summed with c at F = 35).  The result is truncated to
+** f32 (an overflow gives inf).  As in MMA-Sim, a zero element, scale or c
+** takes part in the alignment exponent with exponent -126.
+*/
+uint32_t mma_scaled_dot(enum ty_elem ea, enum ty_elem eb, enum ty_elem es, const uint8_t *a,
+                        const uint8_t *b, int64_t bs, const uint8_t *sa, const uint8_t *sb,
+                        int64_t ss, int64_t k, int64_t va, int64_t vb, uint32_t c);
 
 #endif

@@ -9,7 +9,10 @@
 **             alignment bits, truncation, e8m13, c added after, CDNA3's
 **             late floor and FNUZ, fp8 promotion) and the special values;
 **   gemm      mma_gemm against element-by-element mma_tile_dot, K not a
-**             multiple of the block, f64.
+**             multiple of the block, f64; its vector path against the
+**             scalar model on random tiles of every profile and type.
+**   scaled    mmaf_scaled's block-scaled model (sm100) against
+**             mma_scaled_vectors.h (gen_mma_scaled.py, exact rationals).
 ** The captured GPU vectors are checked by tests/mma-vectors.
 */
 #include <config.h>
@@ -21,6 +24,7 @@
 #include "sim_mma_model.h"
 #include "testlib.h"
 
+#include "mma_scaled_vectors.h"
 #include "mma_vectors.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -281,6 +285,88 @@ START_TEST(gemm_matches_dots) {
 }
 END_TEST
 
+/* ---- the vector path of mma_gemm against the scalar model ----
+** mma_gemm takes a vectorized path (AVX-512) for the f32 block FMAs; it
+** must give the bits of mma_tile_dot, element by element, for every
+** profile and input type.  Loop index: profile x input type x style of
+** inputs.  Styles: 0 values near 1 (c grows, products truncated against
+** it), 1 any finite bit pattern (exponents spread over the whole range,
+** subnormals, overflow into inf), 2 mostly zeros and cancelling pairs,
+** 3 the first styles with Inf, NaN and subnormal accumulators sprinkled. */
+
+static const char *const fast_profiles[] = { "sm70", "sm80", "sm89", "sm90", "sm100", "cdna3" };
+static const enum ty_elem fast_types[] = { EL_F16, EL_BF16, EL_TF32, EL_F8E4M3FN, EL_F8E5M2 };
+
+static uint32_t rand_elem(enum ty_elem e, int style, uint32_t *seed) {
+  uint32_t r = next(seed) << 16 | next(seed), w = (uint32_t)ty_elem_bits(e);
+  uint32_t sign = (r >> 31) << (w - 1), m = (1u << (w - 1)) - 1;
+  int mb = e == EL_F16 ? 10 : e == EL_BF16 ? 7 : e == EL_TF32 ? 23 : e == EL_F8E4M3FN ? 3 : 2;
+  if (e == EL_TF32) { w = 32; sign = (r >> 31) << 31; m = 0x7FFFFFFF; }   /* f32 patterns */
+  int eb = (int)w - 1 - mb, bias = (1 << (eb - 1)) - 1;
+  uint32_t top = (1u << eb) - 1, x;
+  if (style == 0) x = (uint32_t)(bias - 3 + (int)(r % 5)) << mb | (r >> 8 & ((1u << mb) - 1));
+  else if (style == 2 && r % 4) x = r % 4 == 1 ? 0 : (uint32_t)bias << mb;
+  else x = r & m;
+  if ((x >> mb) == top) x &= ~(1u << mb);     /* finite */
+  if (e == EL_F8E4M3FN && x == 0x7F) x = 0x7E;
+  return sign | x;
+}
+
+START_TEST(gemm_fast_vs_scalar) {
+  enum { M = 11, K = 83, NN = 70 };
+  int pi = _i / (int)(N(fast_types) * 4), ti = _i / 4 % (int)N(fast_types), style = _i % 4;
+  enum ty_elem in = fast_types[ti];
+  struct mma_cfg g;
+  if (mma_cfg_init(&g, mma_profile_find(fast_profiles[pi]), in, EL_F32)) return;
+  static uint32_t a[M * K], b[K * NN], c[M * NN], d[M * NN];
+  static unsigned char pa[M * K * 4], pb[K * NN * 4];
+  uint32_t seed = 777u + (uint32_t)_i;
+  for (int i = 0; i < M * K; i++) a[i] = rand_elem(in, style % 3, &seed);
+  for (int i = 0; i < K * NN; i++) b[i] = rand_elem(in, style % 3, &seed);
+  if (style == 2)                              /* pairs that cancel exactly */
+    for (int i = 0; i < M; i++) a[i * K + 1] = a[i * K] ^ (1u << (ty_elem_bits(in) - 1 + (in == EL_TF32) * 13));
+  for (int i = 0; i < M * NN; i++) {
+    uint32_t r = next(&seed);
+    c[i] = style == 3 && r % 7 == 0 ? (const uint32_t[]){ 0x7F800000u, 0xFF800000u, 0x7FFFFFFFu,
+                                                          0x00000123u, 0x80700000u, 0x80000000u }[r % 6]
+                                    : (r & 1 ? 0x80000000u : 0) | (0x3E000000u + (r << 8 & 0x1FFFFFFu));
+  }
+  pack(in, a, M * K, pa);
+  pack(in, b, K * NN, pb);
+  for (int fa = 0; fa < 2; fa++) {
+    ck_assert_int_eq(mma_gemm(&g, M, NN, K, pa, K, pb, NN, c, NN, d, NN, fa), 0);
+    size_t s = esize(in);
+    for (int i = 0; i < M; i++)
+      for (int j = 0; j < NN; j++) {
+        struct mma_val va[K], vb[K];
+        mma_decode(&g, pa + (size_t)i * K * s, K, 1, va);
+        mma_decode(&g, pb + (size_t)j * s, K, NN, vb);
+        uint64_t want = mma_tile_dot(&g, va, vb, K, c[i * NN + j], fa);
+        ck_assert_msg(d[i * NN + j] == want, "%s %s style %d fast_acc %d [%d,%d]: got %#x want %#llx",
+                      fast_profiles[pi], ty_elem_names[in], style, fa, i, j, d[i * NN + j],
+                      (unsigned long long)want);
+      }
+  }
+}
+END_TEST
+
+/* ---- mmaf_scaled on sm100 against mma_scaled_vectors.h ----
+** gen_mma_scaled.py computes MMA-Sim's block-scaled model with exact
+** rational arithmetic: MX fp8 (E8M0 scales, 32 per scale), MX fp4 (E8M0,
+** 32 or 16) and NVFP4 (E4M3 scales, 16), K of one to four instructions;
+** values near 1, every finite pattern, zeros, and NaN/Inf elements, NaN
+** scales and special accumulators. */
+
+START_TEST(scaled_vectors) {
+  const struct mma_scaled_vec *v = &mma_scaled_vecs[_i];
+  const uint8_t *a = mma_scaled_pool + v->off, *b = a + v->k, *sa = b + v->k, *sb = sa + v->k / v->v;
+  uint32_t got = mma_scaled_dot(v->a, v->b, v->s, a, b, 1, sa, sb, 1, v->k, v->v, v->v, v->c);
+  ck_assert_msg(got == v->d, "case %d (%s x %s, %s scales per %d, k=%d, c=%#x): got %#x want %#x",
+                _i, ty_elem_names[v->a], ty_elem_names[v->b], ty_elem_names[v->s], v->v, v->k,
+                v->c, got, v->d);
+}
+END_TEST
+
 static uint64_t f64b(double x) { uint64_t u; memcpy(&u, &x, 8); return u; }
 
 START_TEST(gemm_f64) {
@@ -323,6 +409,10 @@ Suite *suite_sim_mma_model(void) {
   tc = tcase_create("gemm");
   tcase_add_test(tc, gemm_matches_dots);
   tcase_add_test(tc, gemm_f64);
+  tcase_add_loop_test(tc, gemm_fast_vs_scalar, 0, (int)(N(fast_profiles) * N(fast_types) * 4));
+  suite_add_tcase(s, tc);
+  tc = tcase_create("scaled");
+  tcase_add_loop_test(tc, scaled_vectors, 0, (int)N(mma_scaled_vecs));
   suite_add_tcase(s, tc);
   return s;
 }
