@@ -13,6 +13,9 @@
 **       function (exp exp2 log log2 sin cos tan sinh cosh tanh sqrt rsqrt)
 **   math_exhaustive f32pair NAME N [HARD]   N random pairs (pow atan2 fmod)
 **   math_exhaustive f64 NAME N [HARD]       N random f64 arguments
+**   math_exhaustive vec NAME           all 2^32 inputs of sim_expf_n or
+**       sim_exp2f_n (NAME exp or exp2) on every path this processor has,
+**       bit for bit against the scalar function
 **   math_exhaustive speed
 **
 ** f32: every result is compared with two references: (1) the host's double
@@ -46,6 +49,7 @@ static _Thread_local struct {
 #define SIM_MATH_PROBE_SLOW(f) (probe.slow++)
 
 #include "sim_math.c"
+#include "sim_math_vec.c"
 
 struct fn {
   const char *name;
@@ -386,6 +390,58 @@ static int run_f64(const char *name, long n, FILE *hard) {
   return bad || worst > 1;
 }
 
+/* ---- the array functions, exhaustive ---- */
+
+/* All 2^32 arguments through path p of function vf, 4096 at a time, each
+** result's bits against the scalar function's (NaNs included). */
+static long vec_path(enum sim_math_path p, enum sim_math_vfn vf, long *opened) {
+  long bad = 0, slow0 = 0;
+#pragma omp parallel reduction(+ : bad, slow0)
+  {
+    float x[4096], r[4096];
+    long s0 = probe.slow;
+#pragma omp for schedule(dynamic, 16)
+    for (long long i0 = 0; i0 < 1LL << 32; i0 += 4096) {
+      for (int j = 0; j < 4096; j++) x[j] = ffrom((uint32_t)(i0 + j));
+      sim_mathf_n_path(p, vf, x, r, 4096);
+      for (int j = 0; j < 4096; j++) {
+        float want = vf == SIM_VEXP2F ? sim_exp2f(x[j]) : sim_expf(x[j]);
+        if (fbits(want) == fbits(r[j])) continue;
+        bad++;
+#pragma omp critical
+        if (bad < 20)
+          fprintf(stderr, "%s %s(%08x): got %08x want %08x\n", sim_math_path_name(p),
+                  vf == SIM_VEXP2F ? "exp2f" : "expf", fbits(x[j]), fbits(r[j]), fbits(want));
+      }
+    }
+    slow0 += probe.slow - s0;
+  }
+  *opened = slow0;
+  return bad;
+}
+
+static int run_vec(const char *name) {
+  enum sim_math_vfn vf = !strcmp(name, "exp") ? SIM_VEXPF : !strcmp(name, "exp2") ? SIM_VEXP2F : SIM_VNFNS;
+  if (vf == SIM_VNFNS) {
+    fprintf(stderr, "math_exhaustive vec: NAME is exp or exp2\n");
+    return 2;
+  }
+  int rc = 0;
+  for (int p = 0; p < SIM_MATH_NPATHS; p++) {
+    if (!sim_math_path_ok((enum sim_math_path)p)) {
+      printf("%-6s vec %-6s: not available here\n", name, sim_math_path_name((enum sim_math_path)p));
+      continue;
+    }
+    time_t t0 = time(NULL);
+    long opened, bad = vec_path((enum sim_math_path)p, vf, &opened);
+    printf("%-6s vec %-6s: all 2^32 inputs, %ld differ from the scalar function; "
+           "slow path taken %ld times (twice per lane the test left open); %lds\n",
+           name, sim_math_path_name((enum sim_math_path)p), bad, opened, (long)(time(NULL) - t0));
+    rc |= bad != 0;
+  }
+  return rc;
+}
+
 /* ---- speed ---- */
 
 static double now(void) {
@@ -463,6 +519,28 @@ static int run_speed(void) {
     d = best;
     printf("%-6s %10.1f %10.1f %10.1f %10.1f\n", nm, a, b, c, d);
   }
+  /* the array functions: ns per element on each path, softmax-like
+  ** arguments in [-20, 0], after the scalar function on the same ones */
+  for (int j = 0; j < NSPEED; j++) xs32[j] = (float)(-rng_unif(&s) * 20);
+  static float out32[NSPEED];
+  for (int vf = 0; vf < SIM_VNFNS; vf++) {
+    if (vf == SIM_VEXP2F) TIME(sim_exp2f, xs32);
+    else TIME(sim_expf, xs32);
+    printf("%-6s scalar, same arguments: %5.2f ns per element\n", vf == SIM_VEXP2F ? "exp2f" : "expf", best);
+    for (int p = 0; p < SIM_MATH_NPATHS; p++) {
+      if (!sim_math_path_ok((enum sim_math_path)p)) continue;
+      best = 1e9;
+      for (int rep = 0; rep < 3; rep++) {
+        double t = now();
+        sim_mathf_n_path((enum sim_math_path)p, (enum sim_math_vfn)vf, xs32, out32, NSPEED);
+        t = (now() - t) / NSPEED * 1e9;
+        sink += out32[rep];
+        if (t < best) best = t;
+      }
+      printf("%-6s array, %-6s path: %5.2f ns per element\n", vf == SIM_VEXP2F ? "exp2f" : "expf",
+             sim_math_path_name((enum sim_math_path)p), best);
+    }
+  }
   /* the slow path alone */
   {
     double t = now();
@@ -479,7 +557,8 @@ int main(int argc, char **argv) {
   if (argc >= 3 && !strcmp(argv[1], "f32") && find(argv[2])) return run_f32(find(argv[2]), hard_file(argc, argv, 3));
   if (argc >= 4 && !strcmp(argv[1], "f32pair")) return run_f32pair(argv[2], atol(argv[3]), hard_file(argc, argv, 4));
   if (argc >= 4 && !strcmp(argv[1], "f64")) return run_f64(argv[2], atol(argv[3]), hard_file(argc, argv, 4));
+  if (argc >= 3 && !strcmp(argv[1], "vec")) return run_vec(argv[2]);
   if (argc >= 2 && !strcmp(argv[1], "speed")) return run_speed();
-  fprintf(stderr, "usage: math_exhaustive f32 NAME [HARD] | f32pair NAME N [HARD] | f64 NAME N [HARD] | speed\n");
+  fprintf(stderr, "usage: math_exhaustive f32 NAME [HARD] | f32pair NAME N [HARD] | f64 NAME N [HARD] | vec NAME | speed\n");
   return 2;
 }

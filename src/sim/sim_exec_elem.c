@@ -77,14 +77,47 @@ static enum ir_rounding rounding(const struct ir_op *op, enum ir_rounding dflt) 
   return (enum ir_rounding)r;
 }
 
+/* The hot f32 loops are compiled for AVX-512 and AVX2 too, the best
+** picked when the program loads (GCC's target_clones); IEEE operations
+** give the same bits in any lane width, and -std=c11 fuses nothing. */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__ELF__)
+#define WIDE_LOOP __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define WIDE_LOOP
+#endif
+
+enum fop { F_ADD, F_SUB, F_MUL, F_DIV };
+
 /* f32 NaN results to the canonical NaN, in place. */
-static void canonical_f32(uint32_t *bits, int64_t n) {
-  for (int64_t i = 0; i < n; i++)
-    if ((bits[i] & 0x7fffffffu) > 0x7f800000u) bits[i] = (uint32_t)fp_canonical_nan(EL_F32);
+WIDE_LOOP static void canonical_f32(uint32_t *bits, int64_t n) {
+  uint32_t nan = (uint32_t)fp_canonical_nan(EL_F32);
+#pragma omp simd
+  for (int64_t i = 0; i < n; i++) bits[i] = (bits[i] & 0x7fffffffu) > 0x7f800000u ? nan : bits[i];
+}
+
+/* The f32 loops of float_binary: one per op so that each vectorizes (the
+** omp simd pragmas ask for it even at -O2; IEEE operations give the same
+** bits in any lane), the NaN results made canonical in the same pass. */
+#define F32_LOOP(OP)                                                    \
+  _Pragma("omp simd")                                                   \
+  for (int64_t i = 0; i < n; i++) {                                     \
+    float v = a[i] OP b[i];                                             \
+    r[i] = v != v ? nan : v;                                            \
+  }
+WIDE_LOOP static void f32_binary(enum fop k, const float *restrict a, const float *restrict b,
+                       float *restrict r, int64_t n) {
+  uint32_t nb = (uint32_t)fp_canonical_nan(EL_F32);
+  float nan;
+  memcpy(&nan, &nb, 4);
+  switch (k) {
+  case F_ADD: F32_LOOP(+) break;
+  case F_SUB: F32_LOOP(-) break;
+  case F_MUL: F32_LOOP(*) break;
+  default: F32_LOOP(/) break;
+  }
 }
 
 typedef uint64_t fp2_fn(enum ty_elem, uint64_t, uint64_t, enum ir_rounding, bool);
-enum fop { F_ADD, F_SUB, F_MUL, F_DIV };
 
 static int float_binary(struct sim_ctx *c, const struct ir_op *op, enum fop k, fp2_fn *slow) {
   struct ew e;
@@ -93,16 +126,7 @@ static int float_binary(struct sim_ctx *c, const struct ir_op *op, enum fop k, f
   bool ftz = op->attr.flags & AF_FTZ;
   enum ty_elem t = e.elt->elem;
   if (rm == RND_NEAREST_EVEN && !ftz && t == EL_F32) {
-    const float *a = e.a, *b = e.b;
-    float *r = e.r;
-    int64_t n = e.n;
-    switch (k) {                  /* one loop per op, so each vectorizes */
-    case F_ADD: for (int64_t i = 0; i < n; i++) r[i] = a[i] + b[i]; break;
-    case F_SUB: for (int64_t i = 0; i < n; i++) r[i] = a[i] - b[i]; break;
-    case F_MUL: for (int64_t i = 0; i < n; i++) r[i] = a[i] * b[i]; break;
-    default: for (int64_t i = 0; i < n; i++) r[i] = a[i] / b[i]; break;
-    }
-    canonical_f32(e.r, e.n);     /* NaN results as the GPU gives them */
+    f32_binary(k, e.a, e.b, e.r, e.n);   /* NaN results as the GPU gives them */
     return 0;
   }
   for (int64_t i = 0; i < e.n; i++)
@@ -174,15 +198,36 @@ static uint64_t narrow(enum ty_elem t, float f) {
   return fp_is_nan(t, b) ? fp_canonical_nan(t) : b;
 }
 
-static int float_unary(struct sim_ctx *c, const struct ir_op *op, f1_fn *f, d1_fn *d) {
+/* An array form of an f1_fn: r[i] = f(a[i]), bit for bit (sim_expf_n). */
+typedef void f1n_fn(const float *a, float *r, size_t n);
+
+/* f16 and bf16 through the array form, a chunk at a time: widen, apply,
+** narrow -- the same per element as the loop below. */
+static void narrow_by_array(enum ty_elem t, const uint16_t *a, uint16_t *r, int64_t n, f1n_fn *v) {
+  float buf[256];
+  for (int64_t i0 = 0; i0 < n; i0 += 256) {
+    int m = n - i0 < 256 ? (int)(n - i0) : 256;
+    for (int i = 0; i < m; i++) buf[i] = widen(t, a[i0 + i]);
+    v(buf, buf, (size_t)m);
+    for (int i = 0; i < m; i++) r[i0 + i] = (uint16_t)narrow(t, buf[i]);
+  }
+}
+
+/* f on every element; v, when not NULL, is f on whole arrays. */
+static int float_unary(struct sim_ctx *c, const struct ir_op *op, f1_fn *f, d1_fn *d, f1n_fn *v) {
   struct ew e;
   if (ew_get(c, op, &e)) return -1;
   enum ty_elem t = e.elt->elem;
   if (t == EL_F32) {
     const float *a = e.a;
     float *r = e.r;
-    for (int64_t i = 0; i < e.n; i++) r[i] = f(a[i]);
+    if (v) v(a, r, (size_t)e.n);
+    else for (int64_t i = 0; i < e.n; i++) r[i] = f(a[i]);
     canonical_f32(e.r, e.n);
+    return 0;
+  }
+  if (v && (t == EL_F16 || t == EL_BF16)) {
+    narrow_by_array(t, e.a, e.r, e.n, v);
     return 0;
   }
   for (int64_t i = 0; i < e.n; i++) {
@@ -218,17 +263,17 @@ static int float_fn2(struct sim_ctx *c, const struct ir_op *op, f2_fn *f, d2_fn 
   return 0;
 }
 
-int sim_exec_exp(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_expf, sim_exp); }
-int sim_exec_exp2(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_exp2f, sim_exp2); }
-int sim_exec_log(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_logf, sim_log); }
-int sim_exec_log2(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_log2f, sim_log2); }
-int sim_exec_sin(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_sinf, sim_sin); }
-int sim_exec_cos(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_cosf, sim_cos); }
-int sim_exec_tan(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_tanf, sim_tan); }
-int sim_exec_sinh(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_sinhf, sim_sinh); }
-int sim_exec_cosh(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_coshf, sim_cosh); }
-int sim_exec_tanh(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_tanhf, sim_tanh); }
-int sim_exec_rsqrt(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_rsqrtf, sim_rsqrt); }
+int sim_exec_exp(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_expf, sim_exp, sim_expf_n); }
+int sim_exec_exp2(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_exp2f, sim_exp2, sim_exp2f_n); }
+int sim_exec_log(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_logf, sim_log, NULL); }
+int sim_exec_log2(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_log2f, sim_log2, NULL); }
+int sim_exec_sin(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_sinf, sim_sin, NULL); }
+int sim_exec_cos(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_cosf, sim_cos, NULL); }
+int sim_exec_tan(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_tanf, sim_tan, NULL); }
+int sim_exec_sinh(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_sinhf, sim_sinh, NULL); }
+int sim_exec_cosh(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_coshf, sim_cosh, NULL); }
+int sim_exec_tanh(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_tanhf, sim_tanh, NULL); }
+int sim_exec_rsqrt(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_rsqrtf, sim_rsqrt, NULL); }
 int sim_exec_pow(struct sim_ctx *c, const struct ir_op *op) { return float_fn2(c, op, sim_powf, sim_pow); }
 int sim_exec_atan2(struct sim_ctx *c, const struct ir_op *op) { return float_fn2(c, op, sim_atan2f, sim_atan2); }
 int sim_exec_remf(struct sim_ctx *c, const struct ir_op *op) { return float_fn2(c, op, sim_fmodf, sim_fmod); }

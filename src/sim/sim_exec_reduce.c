@@ -97,24 +97,74 @@ static uint32_t f32_bits(float f) {
   return (u & 0x7fffffffu) > 0x7f800000u ? (uint32_t)fp_canonical_nan(EL_F32) : u;
 }
 
-/* f32 reduce along the last dimension: ROWS rows at a time, so that
-** their (sequential, in-order) accumulations overlap in the pipeline. */
-enum { ROWS = 16 };
-static void fast_rows_f32(enum ir_opcode code, const float *x, float *r, struct red L, float id) {
-  for (int64_t o = 0; o < L.outer; o += ROWS) {
-    int64_t n = L.outer - o < ROWS ? L.outer - o : ROWS;
-    float acc[ROWS];
-    for (int64_t q = 0; q < n; q++) acc[q] = id;
-    const float *base = x + o * L.len;
-    if (code == IR_OP_addf) {
-      for (int64_t k = 0; k < L.len; k++)
-        for (int64_t q = 0; q < n; q++) acc[q] += base[q * L.len + k];
-    } else {
-      for (int64_t k = 0; k < L.len; k++)
-        for (int64_t q = 0; q < n; q++) acc[q] = f32_step(code, acc[q], base[q * L.len + k]);
+/* The hot f32 loops are compiled for AVX-512 and AVX2 too, the best
+** picked when the program loads (GCC's target_clones); IEEE operations
+** give the same bits in any lane width, and -std=c11 fuses nothing. */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__ELF__)
+#define WIDE_LOOP __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define WIDE_LOOP
+#endif
+
+/* f32 sums along the last dimension, each row in ascending order: eight
+** rows at a time in eight registers, so that their chains of additions
+** overlap in the pipeline (one row alone waits for each addition). */
+WIDE_LOOP static void sum_rows_f32(const float *x, float *r, struct red L, float id) {
+  int64_t o = 0, n = L.len;
+  for (; o + 8 <= L.outer; o += 8) {
+    const float *p = x + o * n;
+    float a0 = id, a1 = id, a2 = id, a3 = id, a4 = id, a5 = id, a6 = id, a7 = id;
+    for (int64_t k = 0; k < n; k++) {
+      a0 += p[k]; a1 += p[n + k]; a2 += p[2 * n + k]; a3 += p[3 * n + k];
+      a4 += p[4 * n + k]; a5 += p[5 * n + k]; a6 += p[6 * n + k]; a7 += p[7 * n + k];
     }
-    memcpy(r + o, acc, (size_t)n * sizeof *acc);
+    r[o] = a0; r[o + 1] = a1; r[o + 2] = a2; r[o + 3] = a3;
+    r[o + 4] = a4; r[o + 5] = a5; r[o + 6] = a6; r[o + 7] = a7;
   }
+  for (; o < L.outer; o++) {
+    float a = id;
+    for (int64_t k = 0; k < n; k++) a += x[o * n + k];
+    r[o] = a;
+  }
+}
+
+/* maxf and minf (maximumNumber/minimumNumber, -0 < +0) pick the largest
+** (smallest) element of a totally ordered set -- NaNs aside, which lose
+** -- so their order does not matter and a row can be scanned many lanes
+** at once.  key() maps f32 bits to integers in the same total order; a
+** NaN gets a key below (above) every number's.  The result is the same
+** element f32_step would pick; a NaN result is made canonical later. */
+static int32_t key(uint32_t b, int32_t nan_key) {
+  if ((b & 0x7fffffffu) > 0x7f800000u) return nan_key;
+  return (int32_t)(b ^ ((b >> 31) * 0x7fffffffu));
+}
+static float unkey(int32_t k) {
+  uint32_t b = (uint32_t)k ^ ((uint32_t)k >> 31) * 0x7fffffffu;
+  float f;
+  memcpy(&f, &b, 4);
+  return f;
+}
+
+WIDE_LOOP static void minmax_rows_f32(bool max, const float *x, float *r, struct red L, float id) {
+  uint32_t idb;
+  memcpy(&idb, &id, 4);
+  for (int64_t o = 0; o < L.outer; o++) {
+    const uint32_t *p = (const uint32_t *)(x + o * L.len);
+    int32_t m = key(idb, max ? INT32_MIN : INT32_MAX);
+    if (max) {
+#pragma omp simd reduction(max : m)
+      for (int64_t k = 0; k < L.len; k++) { int32_t v = key(p[k], INT32_MIN); m = v > m ? v : m; }
+    } else {
+#pragma omp simd reduction(min : m)
+      for (int64_t k = 0; k < L.len; k++) { int32_t v = key(p[k], INT32_MAX); m = v < m ? v : m; }
+    }
+    r[o] = unkey(m);
+  }
+}
+
+static void fast_rows_f32(enum ir_opcode code, const float *x, float *r, struct red L, float id) {
+  if (code == IR_OP_addf) sum_rows_f32(x, r, L, id);
+  else minmax_rows_f32(code == IR_OP_maxf, x, r, L, id);
 }
 
 /* Fast reduce or scan of one operand with a one-op body. */

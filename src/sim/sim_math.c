@@ -39,6 +39,8 @@
 ** cases included; bench/math_exhaustive.c, all 2^32 inputs of the
 ** one-argument f32 functions against two references, random f64 arguments
 ** against the 512-bit path, and every fast path's error against its claim.
+** sim_math_vec.c runs the f32 exp and exp2 fast paths on whole arrays with
+** the same operations (sim_expf_consts), bit for bit these functions.
 **
 ** NaN results: a NaN argument comes back quiet with its payload; an invalid
 ** operation gives the default NaN 0x7ff8000000000000 (0x7fc00000).
@@ -2183,10 +2185,11 @@ static int fast_atan2(double y, double x, double *res) {
 ** r^5 (truncation 2^-54.7), EXP_T1[j] to 2^-53: relative error below
 ** 2^-51.5 (the table, p's roundings about 2^-60, the product and sum 2^-53
 ** each). */
+static const double EXPD_P[4] = {0.5, 0x1.5555555555555p-3, 0x1.5555555555555p-5,
+                                  0x1.1111111111111p-7}; /* 1/2, 1/6, 1/24, 1/120 */
 static double exp_d_tail(double nf, double r) {
   long n = (long)nf, k = n >= 0 ? n / 64 : -((63 - n) / 64);
-  double p = r + r * r * (0.5 + r * (0x1.5555555555555p-3 + r * (0x1.5555555555555p-5
-      + r * 0x1.1111111111111p-7)));
+  double p = r + r * r * (EXPD_P[0] + r * (EXPD_P[1] + r * (EXPD_P[2] + r * EXPD_P[3])));
   double t = EXP_T1[n - 64 * k][0];
   return scale(t + t * p, (int)k);
 }
@@ -2197,6 +2200,17 @@ static double exp_d(double zh, double zl) {
   double nf = zh * (EXP_INVC * 0x1p-6) + 0x1.8p52 - 0x1.8p52;
   double r = (zh - nf * (EXP_C[0] * 64)) - nf * (EXP_C[1] * 64) + zl;
   return exp_d_tail(nf, r);
+}
+
+/* The constants of exp_d and exp_d_tail as sim_math_vec.c needs them: its
+** lanes repeat those operations one for one, so they get the same y. */
+void sim_expf_consts(struct sim_expf_k *k) {
+  k->invc64 = EXP_INVC * 0x1p-6;
+  k->c0 = EXP_C[0] * 64;
+  k->c1 = EXP_C[1] * 64;
+  k->ln2 = LN2[0];
+  memcpy(k->p, EXPD_P, sizeof k->p);
+  for (int j = 0; j < 64; j++) k->t[j] = EXP_T1[j][0];
 }
 
 /* expf and exp2f (x - N/64 exact, times ln2 within 2^-52): claimed 2^-49. */

@@ -13,6 +13,9 @@
 #ifndef TILESIM_SIM_MATH_H
 #define TILESIM_SIM_MATH_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 float sim_expf(float x);
 float sim_exp2f(float x);
 float sim_logf(float x);
@@ -44,5 +47,36 @@ double sim_atan2(double y, double x);
 double sim_sqrt(double x);
 double sim_rsqrt(double x);
 double sim_fmod(double x, double y);
+
+/* ---- many f32 arguments at once (sim_math_vec.c) ----
+** r[i] = sim_expf(a[i]) (sim_exp2f) for i < n, bit for bit whatever the
+** path; r may be a.  The lanes repeat the scalar fast path's operations
+** and its rounding test, and send the lanes that test cannot decide to
+** the scalar function.  Start no threads. */
+
+enum sim_math_vfn { SIM_VEXPF, SIM_VEXP2F, SIM_VNFNS };
+enum sim_math_path {
+  SIM_MATH_C,          /* portable C, one lane at a time */
+  SIM_MATH_AVX2,       /* AVX2, 4 double lanes */
+  SIM_MATH_AVX512,     /* AVX-512F, 8 double lanes */
+  SIM_MATH_NPATHS
+};
+
+void sim_expf_n(const float *a, float *r, size_t n);
+void sim_exp2f_n(const float *a, float *r, size_t n);
+/* Function f on path p; -1 when this processor lacks p. */
+int sim_mathf_n_path(enum sim_math_path p, enum sim_math_vfn f, const float *a, float *r,
+                     size_t n);
+bool sim_math_path_ok(enum sim_math_path p);
+enum sim_math_path sim_math_path_best(void);
+const char *sim_math_path_name(enum sim_math_path p);
+
+/* For sim_math_vec.c: the constants of the scalar expf fast path. */
+struct sim_expf_k {
+  double invc64, c0, c1, ln2;  /* 64/ln2; ln2/64 = c0 + c1 (c0 short); ln 2 */
+  double p[4];                 /* 1/2, 1/6, 1/24, 1/120 */
+  double t[64];                /* 2^(j/64), the table's high parts */
+};
+void sim_expf_consts(struct sim_expf_k *k);
 
 #endif

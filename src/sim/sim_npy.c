@@ -34,6 +34,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <math.h>
 #include <stdarg.h>
@@ -42,6 +43,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include "ir_int.h"
@@ -413,6 +415,22 @@ static int resolve_elem(const struct npy_hdr *h, enum ty_elem want, enum ty_elem
   return 0;
 }
 
+/* a from header h and its data (ts_malloc'd, h->nbytes; this takes it
+** over), read as elem: byte order, C order, value checks. */
+static int npy_finish(const struct npy_hdr *h, enum ty_elem elem, uint8_t *data,
+                      struct sim_array *a, const struct ectx *e) {
+  struct sim_array r = { .elem = elem, .rank = h->rank, .numel = h->numel, .nbytes = h->nbytes,
+                         .data = data };
+  memcpy(r.shape, h->shape, sizeof r.shape);
+  if (h->dt.big && h->dt.size > 1) swap_bytes(r.data, r.numel, h->dt.size);
+  if ((h->fortran && r.rank > 1 && r.numel && to_c_order(&r, e)) || normalize(&r, e)) {
+    sim_array_free(&r);
+    return -1;
+  }
+  *a = r;
+  return 0;
+}
+
 /* Turn the .npy image buf[0..n) (ts_malloc'd; this takes it over) into a. */
 static int npy_from_buf(uint8_t *buf, size_t n, enum ty_elem want, struct sim_array *a,
                         const struct ectx *e) {
@@ -427,16 +445,7 @@ static int npy_from_buf(uint8_t *buf, size_t n, enum ty_elem want, struct sim_ar
   }
   memmove(buf, buf + h.off, h.nbytes);
   uint8_t *data = ts_realloc(buf, h.nbytes);
-  struct sim_array r = { .elem = elem, .rank = h.rank, .numel = h.numel, .nbytes = h.nbytes,
-                         .data = data ? data : buf };
-  memcpy(r.shape, h.shape, sizeof r.shape);
-  if (h.dt.big && h.dt.size > 1) swap_bytes(r.data, r.numel, h.dt.size);
-  if ((h.fortran && r.rank > 1 && r.numel && to_c_order(&r, e)) || normalize(&r, e)) {
-    sim_array_free(&r);
-    return -1;
-  }
-  *a = r;
-  return 0;
+  return npy_finish(&h, elem, data ? data : buf, a, e);
 }
 
 /* ---- files ---- */
@@ -469,12 +478,75 @@ static int read_all(const char *path, uint8_t **buf, size_t *n, char *err, size_
   return 0;
 }
 
+/* Work on big arrays is split in parts of this many bytes, one thread
+** each; what a part gets never depends on which thread does it. */
+enum { PART = 4 << 20 };
+
+/* n bytes of fd at offset off into p, the parts by all threads at once:
+** each thread copies and first touches its own pages, so the page faults
+** and copies of a large file run in parallel.  0, or -1 with errno. */
+static int pread_all(int fd, uint8_t *p, size_t n, off_t off) {
+  int failed = 0, saved = 0;
+  int64_t parts = (int64_t)((n + PART - 1) / PART);
+#pragma omp parallel for schedule(dynamic, 1) if (parts > 1)
+  for (int64_t k = 0; k < parts; k++) {
+    size_t at = (size_t)k * PART, len = n - at < PART ? n - at : PART;
+    while (len) {
+      ssize_t got = pread(fd, p + at, len, off + (off_t)at);
+      if (got <= 0) {
+#pragma omp critical(sim_npy_read)
+        { failed = 1; saved = got < 0 ? errno : EIO; }
+        break;
+      }
+      at += (size_t)got;
+      len -= (size_t)got;
+    }
+  }
+  errno = saved;
+  return failed ? -1 : 0;
+}
+
+/* A large .npy file straight into its array: the header first, then the
+** data into an allocation of its own, in parallel (pread_all) -- no copy
+** of the whole file, no moving the data down over the header.  1 when
+** this does not apply or anything is unusual (then the caller reads the
+** file the plain way, which also gives the messages); 0 or -1 otherwise. */
+static int npy_read_direct(const char *path, enum ty_elem want, struct sim_array *a,
+                           const struct ectx *e) {
+  int fd = open(path, O_RDONLY);
+  struct stat st;
+  if (fd < 0) return 1;
+  uint8_t pre[12], *hdr = NULL;
+  struct npy_hdr h;
+  enum ty_elem elem = EL_I8;
+  int rc = 1;
+  if (fstat(fd, &st) || !S_ISREG(st.st_mode) || st.st_size < PART) goto out;
+  if (pread(fd, pre, sizeof pre, 0) != (ssize_t)sizeof pre || pre[6] < 1 || pre[6] > 3) goto out;
+  size_t hend = pre[6] == 1 ? 10 + get16(pre + 8) : 12 + (size_t)get32(pre + 8);
+  if (hend >= (size_t)st.st_size || !(hdr = ts_malloc(hend))) goto out;
+  if (pread(fd, hdr, hend, 0) != (ssize_t)hend) goto out;
+  struct ectx quiet = { .err = NULL, .len = 0 };
+  if (npy_header(hdr, hend, &h, &quiet) || h.off != hend ||
+      (size_t)st.st_size - hend != h.nbytes || resolve_elem(&h, want, &elem, &quiet))
+    goto out;
+  uint8_t *data = ts_malloc(h.nbytes);
+  if (!data) goto out;
+  if (pread_all(fd, data, h.nbytes, (off_t)hend)) { ts_free(data); goto out; }
+  rc = npy_finish(&h, elem, data, a, e);
+out:
+  ts_free(hdr);
+  close(fd);
+  return rc;
+}
+
 int sim_npy_read_as(const char *path, enum ty_elem want, struct sim_array *a, char *err,
                     size_t errlen) {
   struct ectx e;
   uint8_t *buf = NULL;
   size_t n = 0;
   ectx_init(&e, err, errlen, "'%s'", path);
+  int rc = npy_read_direct(path, want, a, &e);
+  if (rc <= 0) return rc;
   if (read_all(path, &buf, &n, err, errlen)) return -1;
   return npy_from_buf(buf, n, want, a, &e);
 }
@@ -1171,27 +1243,39 @@ static uint64_t one_bits(enum ty_elem e) {
   return b;
 }
 
-/* Fill a (allocated) as generator g says. */
-static int fill(const struct spec *s, enum gen g, uint64_t seed, struct sim_array *a) {
+/* Elements [i0, i1) of a as generator g (zeros, ones, iota, rand) says:
+** the index of the first iota value out of range, or -1. */
+static int64_t fill_part(enum gen g, uint64_t seed, struct sim_array *a, int64_t i0, int64_t i1) {
   size_t size = sim_elem_size(a->elem);
-  uint8_t *p = a->data;
+  uint8_t *p = (uint8_t *)a->data + (size_t)i0 * size;
+  if (g == GEN_ZEROS) { memset(p, 0, (size_t)(i1 - i0) * size); return -1; }
   int w = ty_elem_bits(a->elem);
-  uint64_t mask = w >= 64 ? UINT64_MAX : (UINT64_C(1) << w) - 1, b = 0;
-  if (g == GEN_ZEROS) { memset(p, 0, a->nbytes); return 0; }
-  if (g == GEN_ONES) {                          /* one element, then doubling copies */
-    if (!a->numel) return 0;
-    put_elem(p, size, one_bits(a->elem));
-    for (size_t done = size; done < a->nbytes; done *= 2)
-      memcpy(p + done, p, done < a->nbytes - done ? done : a->nbytes - done);
-    return 0;
-  }
-  for (int64_t i = 0; i < a->numel; i++, p += size) {
+  uint64_t mask = w >= 64 ? UINT64_MAX : (UINT64_C(1) << w) - 1, b = one_bits(a->elem);
+  for (int64_t i = i0; i < i1; i++, p += size) {
     if (g == GEN_RAND) b = rand_bits(a->elem, seed, (uint64_t)i);
-    else if (elem_is_int(a->elem)) b = (uint64_t)i & mask;
-    else if (round_to(a->elem, (double)i, &b))
-      return bad(s, "array", "iota value %" PRId64 " is out of range for %s", i, ty_elem_names[a->elem]);
+    else if (g == GEN_IOTA && elem_is_int(a->elem)) b = (uint64_t)i & mask;
+    else if (g == GEN_IOTA && round_to(a->elem, (double)i, &b)) return i;
     put_elem(p, size, b);
   }
+  return -1;
+}
+
+/* Fill a (allocated) as generator g says.  Each element is a function of
+** its index alone, so the parts are filled in parallel -- the threads
+** also take the page faults of first touching the memory, which cost
+** more than the filling -- with the same bytes for any thread count; an
+** iota error names the first bad index. */
+static int fill(const struct spec *s, enum gen g, uint64_t seed, struct sim_array *a) {
+  int64_t per = (int64_t)(PART / sim_elem_size(a->elem)), parts = (a->numel + per - 1) / per;
+  int64_t first = INT64_MAX;
+#pragma omp parallel for schedule(dynamic, 1) reduction(min : first) if (parts > 1)
+  for (int64_t k = 0; k < parts; k++) {
+    int64_t i1 = (k + 1) * per < a->numel ? (k + 1) * per : a->numel;
+    int64_t at = fill_part(g, seed, a, k * per, i1);
+    if (at >= 0 && at < first) first = at;
+  }
+  if (first != INT64_MAX)
+    return bad(s, "array", "iota value %" PRId64 " is out of range for %s", first, ty_elem_names[a->elem]);
   return 0;
 }
 

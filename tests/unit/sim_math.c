@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sim_math.h"
@@ -118,11 +119,63 @@ START_TEST(vectors64) {
 }
 END_TEST
 
+/* ---- the array forms (sim_math_vec.c) against the scalar functions ----
+** bench/math_exhaustive.c (vec) checks all 2^32 arguments; here a sample:
+** the vectors above (hard cases included), 65536 bit patterns spread over
+** all of them (every exponent, NaNs and infinities), every length up to
+** 40 (the tails) and arrays worked in place.  _i: path * 2 + function. */
+
+static float scalar_vf(enum sim_math_vfn f, float x) { return f == SIM_VEXP2F ? sim_exp2f(x) : sim_expf(x); }
+
+/* x[0..n) through path p, each result against the scalar function's bits;
+** the first difference in msg. */
+static int vf_check(enum sim_math_path p, enum sim_math_vfn f, const float *x, size_t n, bool in_place,
+                    char *msg, size_t len) {
+  float *r = malloc((n ? n : 1) * sizeof *r);
+  ck_assert(r != NULL);
+  if (in_place) memcpy(r, x, n * sizeof *r);
+  ck_assert_int_eq(sim_mathf_n_path(p, f, in_place ? r : x, r, n), 0);
+  int bad = 0;
+  for (size_t i = 0; i < n; i++) {
+    uint32_t want = b32(scalar_vf(f, x[i]));
+    if (b32(r[i]) == want) continue;
+    if (!bad++)
+      snprintf(msg, len, "%s %s(%#010x) at %zu of %zu%s: got %#010x want %#010x", sim_math_path_name(p),
+               f == SIM_VEXP2F ? "exp2f" : "expf", b32(x[i]), i, n, in_place ? " in place" : "", b32(r[i]), want);
+  }
+  free(r);
+  return bad;
+}
+
+START_TEST(arrays) {
+  enum sim_math_path p = (enum sim_math_path)(_i / 2);
+  enum sim_math_vfn f = (enum sim_math_vfn)(_i % 2);
+  if (!sim_math_path_ok(p)) return;              /* not on this processor */
+  char msg[256] = "";
+  enum { NS = 65536 };
+  float *x = malloc((NS + sizeof MV32 / sizeof MV32[0]) * sizeof *x);
+  ck_assert(x != NULL);
+  size_t n = 0;
+  for (size_t k = 0; k < sizeof MV32 / sizeof MV32[0]; k++)
+    if (MV32[k].fn == (f == SIM_VEXP2F ? 1 : 0)) x[n++] = f32(MV32[k].x);
+  for (uint32_t k = 0; k < NS; k++) x[n++] = f32(k * 65537u + 12345u);
+  int bad = vf_check(p, f, x, n, false, msg, sizeof msg);
+  ck_assert_msg(bad == 0, "%d of %zu differ; first: %s", bad, n, msg);
+  for (size_t len = 0; len <= 40; len++) {
+    ck_assert_msg(vf_check(p, f, x + 3 * len, len, len % 2, msg, sizeof msg) == 0, "%s", msg);
+  }
+  free(x);
+}
+END_TEST
+
 Suite *suite_sim_math(void) {
   Suite *s = suite_create("sim_math");
   TCase *tc = tcase_create("vectors");
   tcase_add_loop_test(tc, vectors32, 0, NFUNCS);
   tcase_add_loop_test(tc, vectors64, 0, NFUNCS);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("arrays");
+  tcase_add_loop_test(tc, arrays, 0, 2 * SIM_MATH_NPATHS);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -12,6 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
 
 #include "ir_int.h"
 #include "sim_npy.h"
@@ -782,6 +785,57 @@ START_TEST(rand_every_type) {
 }
 END_TEST
 
+/* Large arrays are made and read in parts by all threads (sim_npy.c):
+** the same bytes with one thread as with three; a 6 MiB file (read
+** straight into its array) comes back as written, big-endian data is
+** swapped, and a truncated one gets the plain reader's message. */
+START_TEST(large_arrays_in_parts) {
+  const char *spec = "rand:f32:1536x1024:seed=5";
+  struct sim_arg g, h;
+#ifdef _OPENMP
+  int was = omp_get_max_threads();
+  omp_set_num_threads(1);
+  parse_ok(spec, &g);
+  omp_set_num_threads(3);
+  parse_ok(spec, &h);
+  omp_set_num_threads(was);
+#else
+  parse_ok(spec, &g);
+  parse_ok(spec, &h);
+#endif
+  ck_assert_mem_eq(g.array.data, h.array.data, g.array.nbytes);
+  for (int64_t i = 0; i < g.array.numel; i += 4099)
+    ck_assert_uint_eq(elem_at(&g.array, i), ref_rand(EL_F32, 5, (uint64_t)i));
+  sim_arg_free(&h);
+  char out[512], err[512];
+  struct sim_array b;
+  tmp_path(out, sizeof out, ".npy");
+  ck_assert_msg(sim_npy_write(out, &g.array, err, sizeof err) == 0, "%s", err);
+  ck_assert_msg(sim_npy_read(out, &b, err, sizeof err) == 0, "%s", err);
+  ck_assert_int_eq(b.rank, 2);
+  ck_assert_uint_eq(b.nbytes, g.array.nbytes);
+  ck_assert_mem_eq(b.data, g.array.data, b.nbytes);
+  sim_array_free(&b);
+  /* the same values big-endian */
+  size_t n = g.array.nbytes;
+  uint8_t *img = malloc(n + 256), *be = malloc(n);
+  ck_assert(img && be);
+  for (size_t i = 0; i < n; i++) be[i] = ((const uint8_t *)g.array.data)[i ^ 3];
+  size_t len = make_npy(img, 1, "{'descr': '>f4', 'fortran_order': False, 'shape': (1536, 1024), }", be, n);
+  spit(out, img, len);
+  ck_assert_msg(sim_npy_read(out, &b, err, sizeof err) == 0, "%s", err);
+  ck_assert_mem_eq(b.data, g.array.data, n);
+  sim_array_free(&b);
+  spit(out, img, len - 1);
+  ck_assert_int_eq(sim_npy_read(out, &b, err, sizeof err), -1);
+  ck_assert_msg(strstr(err, "truncated data (6291455 bytes; shape and dtype say 6291456)"), "got '%s'", err);
+  remove(out);
+  free(img);
+  free(be);
+  sim_arg_free(&g);
+}
+END_TEST
+
 /* rand with seed 7 as numpy and ml_dtypes round it: the output of
 ** `python3 tests/unit/gen_npy_fixtures.py --rand`. */
 START_TEST(rand_known_values) {
@@ -991,6 +1045,7 @@ Suite *suite_sim_npy(void) {
   tcase_add_loop_test(tc, ones_every_type, 0, EL_COUNT);
   tcase_add_loop_test(tc, rand_every_type, 0, EL_COUNT);
   tcase_add_test(tc, rand_known_values);
+  tcase_add_test(tc, large_arrays_in_parts);
   tcase_add_test(tc, file_specs);
   tcase_add_loop_test(tc, bad_specs, 0, sizeof bad_cases / sizeof *bad_cases);
   tcase_add_test(tc, bad_file_specs);
