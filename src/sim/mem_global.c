@@ -16,6 +16,7 @@ void mem_free(struct sim_mem *m) {
     ts_free((char *)m->a[i].name);
   }
   ts_free(m->a);
+  ts_free(m->spare);
   memset(m, 0, sizeof *m);
 }
 
@@ -24,28 +25,89 @@ struct mem_alloc *mem_alloc(struct sim_mem *m, size_t size, const char *name,
   return mem_adopt(m, NULL, size, name, elem);
 }
 
+/* Room for one more allocation; false when out of memory. */
+static bool room(struct sim_mem *m) {
+  if (m->n < m->cap) return true;
+  int cap = m->cap ? m->cap * 2 : 16;
+  struct mem_alloc *a = ts_realloc(m->a, (size_t)cap * sizeof *a);
+  if (!a) return false;
+  m->a = a;
+  m->cap = cap;
+  return true;
+}
+
+/* The next allocation, with host as its bytes (NULL: none). */
+static struct mem_alloc *add(struct sim_mem *m, unsigned char *host, size_t size, char *nm,
+                             enum ty_elem elem) {
+  struct mem_alloc *a = &m->a[m->n];
+  *a = (struct mem_alloc){ MEM_BASE(m->n), size, host, nm, elem, false };
+  m->n++;
+  return a;
+}
+
+static char *copy_name(const char *name) {
+  char *nm = ts_malloc(strlen(name) + 1);
+  if (nm) strcpy(nm, name);
+  return nm;
+}
+
 /* The allocation takes host (ts_malloc'd, size bytes) as its memory, or
 ** makes zeroed memory when host is NULL: arguments move into simulated
 ** memory without a copy. */
 struct mem_alloc *mem_adopt(struct sim_mem *m, void *bytes, size_t size, const char *name,
                             enum ty_elem elem) {
-  if (size >= MEM_SPACING) return NULL;
-  if (m->n == m->cap) {
-    int cap = m->cap ? m->cap * 2 : 16;
-    struct mem_alloc *a = ts_realloc(m->a, (size_t)cap * sizeof *a);
-    if (!a) return NULL;
-    m->a = a;
-    m->cap = cap;
-  }
+  if (size >= MEM_SPACING || !room(m)) return NULL;
   unsigned char *host = bytes ? bytes : ts_malloc(size ? size : 1);
-  char *nm = ts_malloc(strlen(name) + 1);
+  char *nm = copy_name(name);
   if (!host || !nm) { if (!bytes) ts_free(host); ts_free(nm); return NULL; }
   if (!bytes) memset(host, 0, size ? size : 1);
-  strcpy(nm, name);
-  struct mem_alloc *a = &m->a[m->n];
-  *a = (struct mem_alloc){ MEM_BASE(m->n), size, host, nm, elem, false };
-  m->n++;
+  return add(m, host, size, nm, elem);
+}
+
+/* Addresses without bytes: trace runs only look at where accesses go. */
+struct mem_alloc *mem_reserve(struct sim_mem *m, size_t size, const char *name,
+                              enum ty_elem elem) {
+  if (size >= MEM_SPACING || !room(m)) return NULL;
+  char *nm = copy_name(name);
+  return nm ? add(m, NULL, size, nm, elem) : NULL;
+}
+
+/* Per-block scratch (alloca): without reuse a kernel's allocas would
+** grow with its grid; with it, with the blocks resident at once. */
+struct mem_alloc *mem_scratch(struct sim_mem *m, size_t size, const char *name,
+                              enum ty_elem elem, const void *owner) {
+  struct mem_alloc *a;
+  if (!m->nspare) {
+    a = mem_alloc(m, size, name, elem);
+  } else {
+    if (size >= MEM_SPACING) return NULL;
+    a = &m->a[m->spare[m->nspare - 1]];
+    unsigned char *host = ts_realloc(a->host, size ? size : 1);
+    if (!host) return NULL;
+    m->nspare--;
+    memset(host, 0, size ? size : 1);
+    a->host = host;
+    a->size = size;
+    a->elem = elem;
+  }
+  if (a) a->owner = owner;
   return a;
+}
+
+void mem_release_owner(struct sim_mem *m, const void *owner) {
+  for (int i = 0; i < m->n; i++) {
+    if (m->a[i].owner != owner) continue;
+    m->a[i].owner = NULL;
+    m->a[i].size = 0;
+    if (m->nspare == m->capspare) {
+      int cap = m->capspare ? 2 * m->capspare : 16;
+      int *sp = ts_realloc(m->spare, (size_t)cap * sizeof *sp);
+      if (!sp) continue;                     /* then the slot is not reused */
+      m->spare = sp;
+      m->capspare = cap;
+    }
+    m->spare[m->nspare++] = i;
+  }
 }
 
 /* Allocations are made in address order, so the index is the address. */

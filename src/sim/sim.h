@@ -20,15 +20,17 @@
 struct mem_alloc {
   uint64_t base;
   size_t size;                 /* bytes */
-  unsigned char *host;         /* the bytes */
+  unsigned char *host;         /* the bytes; NULL for mem_reserve */
   const char *name;            /* parameter name or "@global" (a copy), for messages */
   enum ty_elem elem;           /* element type it was made for */
   bool readonly;
+  const void *owner;           /* the tile block of a scratch allocation, else NULL */
 };
 
 struct sim_mem {
   struct mem_alloc *a;
   int n, cap;
+  int *spare, nspare, capspare;  /* released scratch allocations, to reuse */
 };
 
 void mem_init(struct sim_mem *m);
@@ -39,6 +41,21 @@ struct mem_alloc *mem_alloc(struct sim_mem *m, size_t size, const char *name,
 /* The same with the given bytes (ts_malloc'd; the allocation owns them). */
 struct mem_alloc *mem_adopt(struct sim_mem *m, void *bytes, size_t size, const char *name,
                             enum ty_elem elem);
+/* An allocation of size bytes without data (host NULL): the arrays of
+** `tilesim perf` given as shapes only.  Trace runs see its addresses and
+** read zeros from it where they must read; every other load or store of
+** it is an error. */
+struct mem_alloc *mem_reserve(struct sim_mem *m, size_t size, const char *name,
+                              enum ty_elem elem);
+/* Scratch memory (alloca) for the tile block owner: size zeroed bytes,
+** in an allocation a finished block released when there is one (the last
+** released first, so the addresses follow the schedule, not the host);
+** NULL when out of memory.  mem_release_owner(m, owner) releases every
+** allocation of owner: its size becomes 0, so a later access through a
+** stale pointer is reported, and its bytes wait for the next scratch. */
+struct mem_alloc *mem_scratch(struct sim_mem *m, size_t size, const char *name,
+                              enum ty_elem elem, const void *owner);
+void mem_release_owner(struct sim_mem *m, const void *owner);
 /* The allocation holding [addr, addr+n), or NULL. */
 const struct mem_alloc *mem_find(const struct sim_mem *m, uint64_t addr, size_t n);
 /* The allocation whose gap or range addr is nearest to (for messages). */

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "sim_fp.h"
+#include "sim_trace.h"
 
 static void coords(const struct ty *t, int64_t i, char *buf, size_t n) {
   sim_coords(t->shape, t->rank, i, buf, n);
@@ -25,9 +26,14 @@ static void coords(const struct ty *t, int64_t i, char *buf, size_t n) {
 static unsigned char *at(struct sim_ctx *c, const struct ir_op *op, const char *what,
                          uint64_t addr, size_t n, const struct ty *t, int64_t i, bool write) {
   const struct mem_alloc *a = mem_find(c->mem, addr, n);
-  if (a && !(write && a->readonly)) return a->host + (addr - a->base);
+  if (a && a->host && !(write && a->readonly)) return a->host + (addr - a->base);
   char el[96];                 /* only now: coords() costs more than the access */
   coords(t, i, el, sizeof el);
+  if (a && !a->host) {
+    sim_fail(c, op, "%s of element %s address 0x%" PRIx64 " in '%s', which was given as a "
+             "shape only (no data to run on)", what, el, addr, a->name);
+    return NULL;
+  }
   if (a) {
     sim_fail(c, op, "%s to read-only memory: element %s address 0x%" PRIx64 " in '%s'",
              what, el, addr, a->name);
@@ -51,7 +57,7 @@ static unsigned char *at(struct sim_ctx *c, const struct ir_op *op, const char *
 /* Whether [addr, addr+n) can be accessed at once (no message). */
 static bool accessible(const struct sim_ctx *c, uint64_t addr, size_t n, bool write) {
   const struct mem_alloc *a = mem_find(c->mem, addr, n);
-  return a && !(write && a->readonly);
+  return a && a->host && !(write && a->readonly);
 }
 
 void sim_mem_write(struct sim_ctx *c, void *dst, const void *src, size_t n) {
@@ -317,7 +323,7 @@ static bool rows_2d(struct sim_ctx *c, const struct view_access *va, size_t esz,
   uint64_t a0, a1;
   if (!view_addr(va, first, esz, &a0) || !view_addr(va, last, esz, &a1)) return false;
   const struct mem_alloc *a = mem_find(c->mem, a0, (size_t)(a1 - a0) + esz);
-  if (!a || (write && a->readonly)) return false;
+  if (!a || !a->host || (write && a->readonly)) return false;
   *m = a->host + (a0 - a->base);
   *stride = va->v->strides[t0] * (int64_t)esz;
   *rowb = (size_t)vt->shape[1] * esz;
@@ -547,7 +553,8 @@ int sim_exec_get_global(struct sim_ctx *c, const struct ir_op *op) {
   return sim_fail(c, op, "global '@%s' was not allocated", op->attr.str);
 }
 
-/* alloca: fresh zeroed memory for this tile block. */
+/* alloca: fresh zeroed memory for this tile block, released when it ends
+** (sim_run_entry_block). */
 int sim_exec_alloca(struct sim_ctx *c, const struct ir_op *op) {
   uint64_t *r = OUT(c, op, 0);
   if (!r) return -1;
@@ -555,7 +562,7 @@ int sim_exec_alloca(struct sim_ctx *c, const struct ir_op *op) {
   size_t bytes = (size_t)op->attr.num_elem * sim_elt_size(pe);
   struct mem_alloc *a;
 #pragma omp critical(sim_mem_alloc)
-  a = mem_alloc(c->mem, bytes, "alloca", pe->kind == TY_PTR ? EL_I64 : pe->elem);
+  a = mem_scratch(c->mem, bytes, "alloca", pe->kind == TY_PTR ? EL_I64 : pe->elem, c);
   if (!a) return sim_fail(c, op, "out of memory for alloca of %zu bytes", bytes);
   *r = a->base;
   return 0;
@@ -618,4 +625,216 @@ int sim_exec_assert(struct sim_ctx *c, const struct ir_op *op) {
                       (int)op->attr.strlen, op->attr.str ? op->attr.str : "");
     }
   return 0;
+}
+
+/* ---- the bytes an access touches, for trace runs (sim_trace.c) ---- */
+
+/* One dimension of an access box: count positions stride elements apart
+** (count covers the first to the last one touched; valid of them are). */
+struct box_dim { int64_t count, stride; };
+
+/* Fold the dimensions d[0..n) of an access starting at addr into acc:
+** dimensions of one position drop out, a dimension contiguous with the
+** next inner one merges with it, the innermost unit-stride one becomes
+** the row length, and what is left becomes rows and planes (more than two
+** such dimensions: planes bound the outer ones). */
+static void box_fold(struct box_dim *d, int n, size_t esz, struct sim_access *acc) {
+  int k = 0;
+  for (int i = 0; i < n; i++)
+    if (d[i].count > 1) d[k++] = d[i];
+  for (int i = 1; i < k; i++)                   /* by decreasing stride */
+    for (int j = i; j > 0 && d[j - 1].stride < d[j].stride; j--) {
+      struct box_dim t = d[j]; d[j] = d[j - 1]; d[j - 1] = t;
+    }
+  int m = 0;
+  for (int i = 0; i < k; i++) {
+    if (m && d[m - 1].stride == d[i].stride * d[i].count) {
+      d[m - 1] = (struct box_dim){ d[m - 1].count * d[i].count, d[i].stride };
+      continue;
+    }
+    d[m++] = d[i];
+  }
+  acc->len = (uint32_t)esz;
+  acc->rows = acc->planes = 1;
+  acc->stride = acc->plane_stride = 0;
+  if (m && d[m - 1].stride == 1) acc->len = (uint32_t)((size_t)d[--m].count * esz);
+  if (m) { acc->rows = (uint32_t)d[m - 1].count; acc->stride = d[m - 1].stride * (int64_t)esz; m--; }
+  if (m) {
+    int64_t span = 0;
+    for (int i = 0; i < m; i++) span += (d[i].count - 1) * d[i].stride;
+    acc->plane_stride = d[m - 1].stride * (int64_t)esz;
+    acc->planes = (uint32_t)(span / d[m - 1].stride + 1);
+  }
+}
+
+/* The byte after the last one of box acc. */
+static uint64_t box_end(const struct sim_access *acc) {
+  if (!acc->len) return acc->addr;
+  return acc->addr + (uint64_t)(acc->planes - 1) * (uint64_t)acc->plane_stride +
+         (uint64_t)(acc->rows - 1) * (uint64_t)acc->stride + acc->len;
+}
+
+/* The box of a tile access through a view: per tensor dimension the range
+** of coordinates the tile covers inside the tensor (gathered rows: the
+** ones in bounds, their span). */
+static int view_box(struct sim_ctx *c, const struct ir_op *op, int vg, int ig,
+                    struct sim_access *acc, uint64_t *active) {
+  int nv;
+  struct ir_value **vv = ir_op_group(op, vg, &nv);
+  struct view_access va = { vv[0]->type, sim_val(c, vv[0]), {0}, NULL };
+  int64_t *rows;
+  if (!va.v || view_indices(c, op, ig, &va, &rows)) return -1;
+  const struct ty *vt = va.vt;
+  size_t esz = sim_elt_size(vt->elt);
+  struct box_dim d[16];
+  int64_t lo[16] = {0};
+  uint64_t n = 1;
+  for (int i = 0; i < vt->rank; i++) {
+    int64_t td = vt->dim_map ? vt->dim_map[i] : i, ext = va.v->shape[td];
+    int64_t step = vt->kind == TY_STRIDED_VIEW ? vt->strides[i] : vt->shape[i];
+    int64_t first = (int64_t)va.idx[i] * step, cnt = ext - first < vt->shape[i] ? ext - first : vt->shape[i];
+    int64_t valid = cnt > 0 ? cnt : 0;
+    if (rows && i == vt->sparse_dim) {
+      int64_t mn = INT64_MAX, mx = -1;
+      valid = 0;
+      for (int64_t j = 0; j < vt->shape[i]; j++)
+        if (rows[j] >= 0 && rows[j] < ext) {
+          valid++;
+          mn = rows[j] < mn ? rows[j] : mn;
+          mx = rows[j] > mx ? rows[j] : mx;
+        }
+      first = mn;
+      cnt = valid ? mx - mn + 1 : 0;
+    }
+    lo[td] = first;
+    d[i] = (struct box_dim){ cnt > 0 ? cnt : 0, va.v->strides[td] };
+    n *= (uint64_t)valid;
+  }
+  ts_free(rows);
+  int64_t off = 0;
+  for (int t = 0; t < va.v->rank; t++) off += lo[t] * va.v->strides[t];
+  acc->addr = va.v->base + (uint64_t)off * esz;
+  *active = n;
+  acc->bytes = n * esz;
+  if (!n) { acc->len = 0; acc->rows = acc->planes = 0; acc->stride = acc->plane_stride = 0; return 0; }
+  box_fold(d, vt->rank, esz, acc);
+  return 0;
+}
+
+/* The box of an access through a tile of pointers p (mask: NULL or one
+** byte per lane): rows of the tile's last dimension when they are evenly
+** spaced with equal spans, else one row spanning the lowest to the highest
+** address; bytes counts the lanes really moved. */
+static void ptr_box(const uint64_t *p, const uint8_t *mask, const struct ty *t, size_t esz,
+                    struct sim_access *acc, uint64_t *active) {
+  int64_t cols = t->rank ? t->shape[t->rank - 1] : 1, nrows = ty_numel(t) / cols;
+  uint64_t lo = UINT64_MAX, hi = 0, n = 0, span = 0, r0 = 0, rprev = 0;
+  int64_t stride = 0, first = -1, last = -1;
+  bool even = true;
+  for (int64_t r = 0; r < nrows; r++) {
+    uint64_t rlo = UINT64_MAX, rhi = 0, rn = 0;
+    for (int64_t j = 0; j < cols; j++) {
+      int64_t i = r * cols + j;
+      if (mask && !mask[i]) continue;
+      n++;
+      rn++;
+      rlo = p[i] < rlo ? p[i] : rlo;
+      rhi = p[i] > rhi ? p[i] : rhi;
+    }
+    if (rlo == UINT64_MAX) continue;
+    lo = rlo < lo ? rlo : lo;
+    hi = rhi > hi ? rhi : hi;
+    if (rhi - rlo != (rn - 1) * esz) even = false;          /* not one contiguous run */
+    if (first < 0) { first = r; r0 = rlo; span = rhi - rlo; }
+    else {
+      int64_t s = (int64_t)(rlo - rprev) / (r - last);
+      if (s <= 0 || rhi - rlo != span || (int64_t)(rlo - rprev) != s * (r - last) ||
+          (last != first && s != stride))
+        even = false;
+      stride = s;
+    }
+    rprev = rlo;
+    last = r;
+  }
+  *active = n;
+  acc->bytes = n * esz;
+  acc->planes = 1;
+  acc->plane_stride = 0;
+  if (!n) { acc->addr = p[0]; acc->len = acc->rows = acc->planes = 0; acc->stride = 0; return; }
+  if (even && last > first) {
+    acc->addr = r0;
+    acc->len = (uint32_t)(span + esz);
+    acc->rows = (uint32_t)(last - first + 1);
+    acc->stride = stride;
+    return;
+  }
+  acc->addr = lo;
+  acc->len = hi - lo + esz < UINT32_MAX ? (uint32_t)(hi - lo + esz) : UINT32_MAX;  /* saturates */
+  acc->rows = 1;
+  acc->stride = 0;
+}
+
+/* Whether every unmasked lane of pointer tile p lies in an allocation. */
+static bool lanes_ok(struct sim_ctx *c, const uint64_t *p, const uint8_t *mask, int64_t n,
+                     size_t esz, bool write, int64_t *bad) {
+  for (int64_t i = 0; i < n; i++)
+    if ((!mask || mask[i]) && !accessible(c, p[i], esz, write)) { *bad = i; return false; }
+  return true;
+}
+
+static int ptr_access(struct sim_ctx *c, const struct ir_op *op, int mg, bool write,
+                      struct sim_access *acc, uint64_t *active) {
+  int nm;
+  struct ir_value **mv = ir_op_group(op, mg, &nm);
+  const uint64_t *p = IN(c, op, 0);
+  const uint8_t *mask = nm ? sim_val(c, mv[0]) : NULL;
+  if (!p || (nm && !mask)) return -1;
+  const struct ty *t = op->in[0]->type;
+  size_t esz = sim_elt_size(t->elt->elt);
+  ptr_box(p, mask, t, esz, acc, active);
+  const struct mem_alloc *a = mem_find(c->mem, acc->addr, (size_t)(box_end(acc) - acc->addr));
+  if (a && !(write && a->readonly)) { acc->alloc = (int)(a - c->mem->a); return 0; }
+  int64_t bad = 0;
+  if (!lanes_ok(c, p, mask, ty_numel(t), esz, write, &bad)) {
+    char el[96];
+    coords(t, bad, el, sizeof el);
+    return sim_fail(c, op, "%s out of bounds or read-only: element %s address 0x%" PRIx64,
+                    write ? "store" : "load", el, p[bad]);
+  }
+  acc->alloc = -1;                  /* lanes in several allocations */
+  return 0;
+}
+
+int sim_mem_access(struct sim_ctx *c, const struct ir_op *op, struct sim_access *acc,
+                   uint64_t *active) {
+  memset(acc, 0, sizeof *acc);
+  acc->alloc = -1;
+  switch (op->code) {
+  case IR_OP_load_ptr_tko: return ptr_access(c, op, 1, false, acc, active);
+  case IR_OP_store_ptr_tko: acc->write = true; return ptr_access(c, op, 2, true, acc, active);
+  case IR_OP_atomic_rmw_tko: acc->write = true; return ptr_access(c, op, 2, true, acc, active);
+  case IR_OP_atomic_cas_tko: acc->write = true; return ptr_access(c, op, 3, true, acc, active);
+  case IR_OP_load_view_tko: if (view_box(c, op, 0, 1, acc, active)) return -1; break;
+  case IR_OP_store_view_tko: acc->write = true; if (view_box(c, op, 1, 2, acc, active)) return -1; break;
+  case IR_OP_atomic_red_view_tko: acc->write = true; if (view_box(c, op, 0, 1, acc, active)) return -1; break;
+  default: *active = 0; return 0;
+  }
+  if (!acc->bytes) return 0;
+  const struct mem_alloc *a = mem_find(c->mem, acc->addr, (size_t)(box_end(acc) - acc->addr));
+  if (!a || (acc->write && a->readonly)) {
+    const struct mem_alloc *near = mem_nearest(c->mem, acc->addr);
+    return sim_fail(c, op, "%s out of bounds: the tile spans 0x%" PRIx64 "..0x%" PRIx64
+                    ", outside %s%s%s", acc->write ? "store" : "load", acc->addr, box_end(acc),
+                    near ? "'" : "any allocation", near ? near->name : "", near ? "'" : "");
+  }
+  acc->alloc = (int)(a - c->mem->a);
+  return 0;
+}
+
+bool sim_mem_has_data(const struct sim_ctx *c, const struct sim_access *acc) {
+  if (!acc->bytes) return true;               /* touches nothing: padding only */
+  if (acc->alloc >= 0) return c->mem->a[acc->alloc].host != NULL;
+  for (int i = 0; i < c->mem->n; i++)
+    if (!c->mem->a[i].host) return false;
+  return true;
 }

@@ -38,6 +38,8 @@ struct sim_frame {
 };
 
 struct sim_coop;
+struct sim_tracer;
+struct sim_access;
 
 struct sim_ctx {
   const struct ir_module *m;
@@ -51,6 +53,7 @@ struct sim_ctx {
   struct sim_coop *coop;       /* the cooperative scheduler, or NULL */
   uint64_t iterations;         /* loop iterations of this tile block, so far */
   struct ts_buf *printed;      /* print_tko's text goes here, if not NULL */
+  struct sim_tracer *trace;    /* shape-only recording (sim_trace.c), or NULL */
 };
 
 /* Store n bytes at dst (simulated memory), counting a change. */
@@ -90,6 +93,32 @@ int sim_launch_coop(const struct ir_module *m, const struct ir_op *entry, const 
 
 /* One handler per op, named after its ops.def row: 0 or -1 (sim_fail). */
 typedef int sim_exec_fn(struct sim_ctx *c, const struct ir_op *op);
+
+/* ---- shape-only execution (sim_trace.c) ----
+** With c->trace set, the interpreter hands every op to sim_trace_op with
+** its handler, which records it and runs the handler only when a value
+** the run needs comes from it; loops report each iteration.  A run of
+** ops that are only recorded is recorded at once: *op then becomes the
+** last of them, where the interpreter goes on. */
+int sim_trace_op(struct sim_ctx *c, const struct ir_op **op, sim_exec_fn *exec);
+int sim_trace_iter(struct sim_ctx *c, const struct ir_op *op);
+/* Whether v is computed in shape-only mode (always, without c->trace). */
+bool sim_trace_needed(const struct sim_ctx *c, const struct ir_value *v);
+
+/* The bytes memory op `op` touches (sim_exec_mem.c), from its address,
+** view, index and mask operands alone: *acc and the elements moved.
+** -1 (sim_fail) when the access is out of bounds. */
+int sim_mem_access(struct sim_ctx *c, const struct ir_op *op, struct sim_access *acc,
+                   uint64_t *active);
+/* Whether the access lies in an allocation that holds data (not made by
+** mem_reserve), or touches no memory at all. */
+bool sim_mem_has_data(const struct sim_ctx *c, const struct sim_access *acc);
+
+/* sim_launch.c, for the trace launcher: globals into memory, and whether
+** blocks of the kernel can see each other (then they run in grid order). */
+int sim_alloc_globals(const struct ir_module *m, struct sim_mem *mem, struct sim_error *err);
+bool sim_order_matters(const struct ir_block *b);
+void sim_frame_free(struct sim_frame *f);
 #define OP(id, mn, bc, since, nres, fl, fmt) sim_exec_fn sim_exec_##id;
 #include "ops.def"
 

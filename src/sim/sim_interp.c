@@ -81,10 +81,15 @@ void sim_coords(const int64_t *shape, int rank, int64_t i, char *buf, size_t n) 
 int sim_run_block(struct sim_ctx *c, const struct ir_block *b) {
   c->term = NULL;
   for (const struct ir_op *op = b->first; op; op = op->next) {
-    if (exec_tab[op->code](c, op)) return -1;
+    if (c->trace ? sim_trace_op(c, &op, exec_tab[op->code]) : exec_tab[op->code](c, op)) return -1;
     if (c->term) return 0;
   }
   return 0;
+}
+
+/* A value a shape-only run does not compute: never copied. */
+static bool skipped(const struct sim_ctx *c, const struct ir_value *v) {
+  return c->trace && !sim_trace_needed(c, v);
 }
 
 /* Whether vals[i] may be moved into its carried value rather than copied:
@@ -108,6 +113,7 @@ static int assign(struct sim_ctx *c, struct ir_value *const *vals, int n,
   void *tmp[64];
   if (n > 64) return sim_fail(c, args[0].owner->parent, "too many carried values");
   for (int i = 0; i < n; i++) {
+    if (skipped(c, &args[i])) { tmp[i] = NULL; continue; }
     size_t sz = sim_type_size(vals[i]->type);
     void *s = sim_val(c, vals[i]);
     if (s && movable(vals, n, i, body)) { tmp[i] = NULL; continue; }
@@ -120,6 +126,7 @@ static int assign(struct sim_ctx *c, struct ir_value *const *vals, int n,
   }
   int rc = 0;
   for (int i = 0; i < n; i++) {
+    if (skipped(c, &args[i])) continue;
     void *d = sim_val(c, &args[i]);
     if (!d) {
       rc = -1;
@@ -137,7 +144,7 @@ static int assign(struct sim_ctx *c, struct ir_value *const *vals, int n,
 /* Copy n values into the results of op. */
 static int set_results(struct sim_ctx *c, const struct ir_op *op, struct ir_value *const *vals, int n) {
   for (int i = 0; i < n; i++)
-    if (sim_copy(c, &op->out[i], vals[i])) return -1;
+    if (!skipped(c, &op->out[i]) && sim_copy(c, &op->out[i], vals[i])) return -1;
   return 0;
 }
 
@@ -227,14 +234,15 @@ int sim_exec_for(struct sim_ctx *c, const struct ir_op *op) {
   if (!iv) return -1;
   for (int64_t i = lb; is_signed ? i < ub : (uint64_t)i < (uint64_t)ub; i += step) {
     store_int(it, iv, i);
-    if (count_iteration(c, op) || sim_run_block(c, body)) return -1;
+    if (count_iteration(c, op) || (c->trace && sim_trace_iter(c, op)) || sim_run_block(c, body))
+      return -1;
     int go = after_body(c, body, 1);
     if (go < 0) return -1;
     if (!go) return 0;                      /* return from inside the loop */
     if (is_signed ? i > INT64_MAX - step : (uint64_t)i > UINT64_MAX - (uint64_t)step) break;
   }
   for (int i = 0; i < op->nout; i++)
-    if (sim_copy(c, &op->out[i], &body->args[1 + i])) return -1;
+    if (!skipped(c, &op->out[i]) && sim_copy(c, &op->out[i], &body->args[1 + i])) return -1;
   return 0;
 }
 
@@ -270,6 +278,14 @@ int sim_exec_loop(struct sim_ctx *c, const struct ir_op *op) {
   int rc = 0;
   for (;;) {
     uint64_t writes = c->writes;
+    /* a shape-only run computes neither all carried values nor stores:
+    ** only the iteration limit stops a loop there */
+    if (c->trace) {
+      if (count_iteration(c, op) || sim_trace_iter(c, op) || sim_run_block(c, body)) { rc = -1; break; }
+      int go = after_body(c, body, 0);
+      if (go <= 0) { rc = go; break; }
+      continue;
+    }
     if (count_iteration(c, op) || snapshot(c, body, before) || sim_run_block(c, body)) { rc = -1; break; }
     int go = after_body(c, body, 0);
     if (go <= 0) { rc = go; break; }

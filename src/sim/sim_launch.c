@@ -27,7 +27,7 @@ const struct ir_op *sim_find_entry(const struct ir_module *m, const char *name) 
   return !name && n == 1 ? found : NULL;
 }
 
-static void frame_free(struct sim_frame *f) {
+void sim_frame_free(struct sim_frame *f) {
   for (size_t i = 0; i < f->nslots; i++) ts_free(f->slot[i]);
   ts_free(f->slot);
 }
@@ -43,13 +43,15 @@ int sim_run_entry_block(struct sim_ctx *c, const struct ir_op *entry,
     size_t n = sim_type_size(body->args[i].type);
     memcpy(p, &args[i].bits, n < 8 ? n : 8);
   }
-  if (sim_run_block(c, body)) return -1;
+  int rc = sim_run_block(c, body);
+  mem_release_owner(c->mem, c);        /* its allocas */
+  if (rc) return -1;
   c->term = NULL;
   return 0;
 }
 
 /* Globals live in memory named "@name"; constant ones are read-only. */
-static int alloc_globals(const struct ir_module *m, struct sim_mem *mem, struct sim_error *err) {
+int sim_alloc_globals(const struct ir_module *m, struct sim_mem *mem, struct sim_error *err) {
   for (const struct ir_op *mod = m->op; mod; mod = mod->next)
     for (const struct ir_op *op = mod->regions[0].block->first; op; op = op->next) {
       if (op->code != IR_OP_global) continue;
@@ -76,7 +78,7 @@ static int alloc_globals(const struct ir_module *m, struct sim_mem *mem, struct 
 ** each other (atomics, ordered loads and stores) or whose effects depend
 ** on the order blocks run in (print, alloca)?  Then blocks run under the
 ** cooperative schedule (sim_coop.c), deterministic and deadlock-aware. */
-static bool order_matters(const struct ir_block *b) {
+bool sim_order_matters(const struct ir_block *b) {
   for (const struct ir_op *op = b->first; op; op = op->next) {
     switch (op->code) {
     case IR_OP_atomic_rmw_tko: case IR_OP_atomic_cas_tko: case IR_OP_atomic_red_view_tko:
@@ -89,7 +91,7 @@ static bool order_matters(const struct ir_block *b) {
     default: break;
     }
     for (int r = 0; r < op->nregions; r++)
-      if (op->regions[r].block && order_matters(op->regions[r].block)) return true;
+      if (op->regions[r].block && sim_order_matters(op->regions[r].block)) return true;
   }
   return false;
 }
@@ -110,10 +112,10 @@ int sim_launch(const struct ir_module *m, const struct ir_op *entry,
     err->loc = entry->loc;
     return -1;
   }
-  if (alloc_globals(m, mem, err)) return -1;
+  if (sim_alloc_globals(m, mem, err)) return -1;
   uint64_t total = (uint64_t)grid[0] * grid[1] * grid[2];
   int threads = o->threads > 0 ? o->threads : 0;
-  if (order_matters(body)) return sim_launch_coop(m, entry, grid, args, nargs, mem, o, err);
+  if (sim_order_matters(body)) return sim_launch_coop(m, entry, grid, args, nargs, mem, o, err);
   bool failed = false;
   uint64_t first_bad = UINT64_MAX;
 #pragma omp parallel num_threads(threads > 0 ? threads : omp_get_max_threads())
@@ -150,7 +152,7 @@ int sim_launch(const struct ir_module *m, const struct ir_op *entry,
       }
       memset(&e, 0, sizeof e);
     }
-    frame_free(&f);
+    sim_frame_free(&f);
   }
   return failed ? -1 : 0;
 }

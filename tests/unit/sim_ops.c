@@ -22,6 +22,8 @@
 #include <string.h>
 
 #include "sim.h"
+#include "sim_fp.h"
+#include "sim_math.h"
 #include "testlib.h"
 
 /* ---- the harness: one module, its memory and its arguments ---- */
@@ -783,6 +785,30 @@ static void check_math(const char *op, int nin, const struct fcase *c, int n) {
   }
 }
 
+/* exp and exp2 of every f16 and bf16 bit pattern, as one tile: computed
+** in f32 and rounded once, the array path (sim_expf_n, in chunks) giving
+** what the scalar functions give element by element. */
+START_TEST(exp_half_types) {
+  enum { N = 65536 };
+  const char *ty = _i / 2 ? "bf16" : "f16", *op = _i % 2 ? "exp2" : "exp";
+  enum ty_elem e = _i / 2 ? EL_BF16 : EL_F16;
+  uint16_t *a = malloc(N * 2), *r = malloc(N * 2);
+  ck_assert(a && r);
+  for (int i = 0; i < N; i++) a[i] = (uint16_t)i;
+  char body[128];
+  ew(ty, ty, N, 1, fmt(body, sizeof body, "%%r = %s %%a : tile<%dx%s>", op, N, ty), a, NULL, NULL, r);
+  for (int i = 0; i < N; i++) {
+    float x = e == EL_BF16 ? fp_bf16_to_f32(a[i]) : fp_f16_to_f32(a[i]);
+    float y = _i % 2 ? sim_exp2f(x) : sim_expf(x);
+    uint16_t want = e == EL_BF16 ? fp_f32_to_bf16(y) : fp_f32_to_f16(y);
+    if (fp_is_nan(e, want)) want = (uint16_t)fp_canonical_nan(e);
+    ck_assert_msg(r[i] == want, "%s %s(%#06x) = %#06x, want %#06x", ty, op, a[i], r[i], want);
+  }
+  free(a);
+  free(r);
+}
+END_TEST
+
 START_TEST(math_special) {
   static const struct fcase exp_[] = { { PZ, 0, ONE }, { NZ, 0, ONE }, { PINF, 0, PINF }, { NINF, 0, PZ },
     { QNAN, 0, QNAN }, { 0x42C80000 /* 100 */, 0, PINF }, { 0xC3480000 /* -200 */, 0, PZ } };
@@ -1386,6 +1412,49 @@ START_TEST(reduce_float) {
        "    }\n"
        "    %r = cat %mx, %mn dim = 0 : tile<2xf32>, tile<2xf32> -> tile<4xf32>", b, NULL, NULL, m);
   same_bits("maxf/minf reductions", m, mw, 4, 4);
+}
+END_TEST
+
+/* The row fast paths of addf, maxf and minf reductions (eight rows at a
+** time for sums; max and min in any order) against the general path (a
+** body of two ops, run element by element in order): 16 x 64, 4 x 128 and
+** 1 x 256 tiles of numbers of mixed signs and sizes with zeros,
+** infinities and NaNs among them. */
+START_TEST(reduce_fast_rows) {
+  static const int shapes[3][2] = { { 16, 64 }, { 4, 128 }, { 1, 256 } };
+  const int R = shapes[_i][0], C = shapes[_i][1];
+  static const char *const ops[3] = { "addf", "maxf", "minf" };
+  static const char *const ids[3] = { "0x80000000", "0xFF800000", "0x7F800000" };
+  static const uint32_t special[8] = { PZ, NZ, PINF, NINF, QNAN, PNAN, ONE, MONE };
+  uint32_t a[1024], r[32];
+  uint64_t x = 12345;
+  for (int i = 0; i < R * C; i++) {
+    x = x * 6364136223846793005ull + 1442695040888963407ull;
+    uint32_t u = (uint32_t)(x >> 32);
+    a[i] = (u & 15) == 0 ? special[(u >> 4) & 7] : (u & 0x80000000u) | (0x38000000u + ((u >> 4) & 0x0FFFFFFFu));
+  }
+  for (int k = 0; k < 3; k++) {
+    char body[1024];
+    snprintf(body, sizeof body,
+             "%%x = reshape %%a : tile<%dxf32> -> tile<%dx%dxf32>\n"
+             "    %%f = reduce %%x dim=1 identities=[%s : f32] : tile<%dx%dxf32> -> tile<%dxf32>\n"
+             "    (%%e: tile<f32>, %%acc: tile<f32>) {\n"
+             "      %%y = %s %%e, %%acc : tile<f32>\n"
+             "      yield %%y : tile<f32>\n"
+             "    }\n"
+             "    %%g = reduce %%x dim=1 identities=[%s : f32] : tile<%dx%dxf32> -> tile<%dxf32>\n"
+             "    (%%e: tile<f32>, %%acc: tile<f32>) {\n"
+             "      %%y = %s %%e, %%acc : tile<f32>\n"
+             "      %%z = %s %%y, %%y : tile<f32>\n"
+             "      yield %%z : tile<f32>\n"
+             "    }\n"
+             "    %%r = cat %%f, %%g dim = 0 : tile<%dxf32>, tile<%dxf32> -> tile<%dxf32>",
+             R * C, R, C, ids[k], R, C, R, ops[k], ids[k], R, C, R, ops[k], k ? ops[k] : "maxf", R, R, 2 * R);
+    /* the general sum's second op is maxf(y, y) = y: no rounding */
+    ew_n("f32", "f32", R * C, 2 * R, 1, body, a, NULL, NULL, r);
+    for (int i = 0; i < R; i++)
+      ck_assert_msg(r[i] == r[R + i], "%s row %d: fast %#010x, general %#010x", ops[k], i, r[i], r[R + i]);
+  }
 }
 END_TEST
 
@@ -2432,6 +2501,35 @@ START_TEST(alloca_scratch) {
 }
 END_TEST
 
+/* alloca memory lives as long as its tile block: 2048 blocks of 64 KiB
+** scratch each (128 MiB if none were given back) need only as many
+** allocations as blocks are resident at once (at most 256), and each
+** block still sees its scratch zeroed. */
+START_TEST(alloca_reclaimed) {
+  static const char *text =
+    "cuda_tile.module @t {\n"
+    "  entry @k(%out: tile<ptr<i32>>) {\n"
+    "    %x, %y, %z = get_tile_block_id : tile<i32>\n"
+    "    %s = alloca num_elem = 16384, alignment = 16 : tile<ptr<i32>>\n"
+    "    %before, %t0 = load_ptr_tko weak %s : tile<ptr<i32>> -> tile<i32>, token\n"
+    "    %v = addi %before, %x : tile<i32>\n"
+    "    %t1 = store_ptr_tko weak %s, %v : tile<ptr<i32>>, tile<i32> -> token\n"
+    "    %back, %t2 = load_ptr_tko weak %s token=%t1 : tile<ptr<i32>> -> tile<i32>, token\n"
+    "    %o = offset %out, %x : tile<ptr<i32>>, tile<i32> -> tile<ptr<i32>>\n"
+    "    %t3 = store_ptr_tko weak %o, %back : tile<ptr<i32>>, tile<i32> -> token\n"
+    "  }\n}\n";
+  enum { N = 2048 };
+  struct kt k;
+  kt_load(&k, text);
+  int r = kt_array(&k, NULL, N * 4);
+  kt_ok(&k, N, 1, 1);
+  ck_assert_msg(k.mem.n <= 1 + 256, "%d allocations after %d blocks with an alloca each", k.mem.n, N);
+  const int32_t *got = kt_host(&k, r);
+  for (int i = 0; i < N; i++) ck_assert_msg(got[i] == i, "block %d saw %d", i, got[i]);
+  kt_free(&k);
+}
+END_TEST
+
 START_TEST(assert_op) {
   static const char *text =
     "cuda_tile.module @t {\n"
@@ -2858,6 +2956,8 @@ Suite *suite_sim_ops(void) {
   tcase_add_test(tc, float_cmp);
   tcase_add_test(tc, float_sign_round);
   tcase_add_test(tc, math_special);
+  tcase_add_loop_test(tc, exp_half_types, 0, 4);
+  tcase_add_loop_test(tc, reduce_fast_rows, 0, 3);
   tcase_add_test(tc, math_narrow);
   tcase_add_test(tc, select_op);
   tcase_add_test(tc, conv_int);
@@ -2902,6 +3002,7 @@ Suite *suite_sim_ops(void) {
   tcase_add_test(tc, atomic_red_view);
   tcase_add_test(tc, globals);
   tcase_add_test(tc, alloca_scratch);
+  tcase_add_test(tc, alloca_reclaimed);
   tcase_add_test(tc, assert_op);
   tcase_add_test(tc, print_op);
   tcase_add_test(tc, print_in_loop);
