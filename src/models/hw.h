@@ -86,8 +86,9 @@ enum hw_load_path { HW_LOAD_TMA, HW_LOAD_LDG, HW_NLOADS };
 struct hw_chip {
   struct hw_num sms;            /* SMs (NVIDIA) or CUs (AMD) */
   struct hw_num dies;           /* compute dies: B200 2, MI300X 8 XCDs */
-  struct hw_num clock_sm;       /* MHz: the clock sustained MMA work runs at */
+  struct hw_num clock_sm;       /* MHz: the clock the tensor peaks are quoted at */
   struct hw_num clock_boost;    /* MHz: the highest SM clock (optional) */
+  struct hw_num clock_sustained;  /* MHz: the clock under sustained full tensor load, power-limited (optional) */
   struct hw_num warp_size;      /* threads per warp/wavefront */
   struct hw_num cluster_max;    /* CTAs per cluster (optional) */
   struct hw_num tdp;            /* W (optional) */

@@ -150,6 +150,7 @@ const struct hw_field hw_fields[] = {
   NUM("chip.dies", chip.dies, Q_COUNT, F_REQ),
   NUM("chip.clocks.sm", chip.clock_sm, Q_FREQ, F_REQ),
   NUM("chip.clocks.boost", chip.clock_boost, Q_FREQ, 0),
+  NUM("chip.clocks.sustained", chip.clock_sustained, Q_FREQ, F_WHY),
   NUM("chip.warp_size", chip.warp_size, Q_COUNT, F_REQ),
   NUM("chip.cluster_max", chip.cluster_max, Q_COUNT, 0),
   NUM("chip.tdp", chip.tdp, Q_POWER, 0),
