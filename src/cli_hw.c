@@ -13,10 +13,12 @@
 
 #include "cli.h"
 #include "hw.h"
+#include "whatif.h"
 
 static const char hw_usage[] =
   "usage: tilesim hw validate FILE...\n"
   "       tilesim hw show FILE|NAME [--set PATH=VALUE]...\n"
+  "       tilesim hw diff A B\n"
   "\n"
   "validate  check descriptions against hwdesc/schema.rng and the semantic\n"
   "          rules (units, provenance, ranges); print every problem found\n"
@@ -25,6 +27,8 @@ static const char hw_usage[] =
   "          h100, mi355x, ...) or one of its aliases\n"
   "  --set PATH=VALUE  change one number first, e.g. --set memory.hbm.bandwidth=10TB/s\n"
   "                    or --set sm.mma.bf16.m128n256k16.rate=16384 (see doc/hwdesc.md)\n"
+  "diff      list what differs between descriptions A and B (files or names):\n"
+  "          architecture, numerics profile and every number, by path\n"
   "\n"
   "Descriptions and the schema are looked up in $TILESIM_HWDESC, the installed\n"
   "data directory, then ./hwdesc.\n";
@@ -87,6 +91,25 @@ static int hw_show(int argc, char **argv) {
   return rc;
 }
 
+/* hw diff A B: the rows of hw_desc_diff(); exit 0 whether or not they differ. */
+static int hw_diff(int argc, char **argv) {
+  if (argc != 2) { cli_usage_error("hw", "%s", "hw diff: expected two descriptions"); return EXIT_USAGE; }
+  struct ts_diag_sink sink = { cli_print_diag, NULL, 0, 0 };
+  struct hw_desc *a = NULL, *b = NULL;
+  if (hw_desc_open(argv[0], &a, &sink) || hw_desc_open(argv[1], &b, &sink)) {
+    hw_desc_free(a);
+    return EXIT_INVALID;
+  }
+  struct ts_buf out = {0};
+  int rc = hw_desc_diff(a, b, &out) < 0 ? EXIT_SYSTEM : EXIT_OK;
+  if (rc) fprintf(stderr, "tilesim: out of memory\n");
+  else fputs(out.s, stdout);
+  ts_buf_free(&out);
+  hw_desc_free(a);
+  hw_desc_free(b);
+  return rc;
+}
+
 int cmd_hw(int argc, char **argv) {
   if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
     fputs(hw_usage, argc < 2 ? stderr : stdout);
@@ -94,6 +117,7 @@ int cmd_hw(int argc, char **argv) {
   }
   if (!strcmp(argv[1], "validate")) return hw_validate(argc - 2, argv + 2);
   if (!strcmp(argv[1], "show")) return hw_show(argc - 2, argv + 2);
+  if (!strcmp(argv[1], "diff")) return hw_diff(argc - 2, argv + 2);
   cli_usage_error("hw", "unknown hw command '%s'", argv[1]);
   return EXIT_USAGE;
 }
