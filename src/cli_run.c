@@ -13,16 +13,22 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
 
 #include "sim.h"
 #include "sim_fp.h"
 #include "sim_mma_model.h"
 #include "sim_npy.h"
+#include "hw.h"
 
 struct expect { char param[128]; const char *path; };
 
 struct run {
   const char *kernel, *entry, *out;
+  const char *hw;                /* --hw: the description whose numerics apply */
+  bool numerics_set;             /* --numerics given: it wins over the description */
   uint32_t grid[3];
   bool npz, timing;
   struct sim_opts opts;
@@ -49,6 +55,15 @@ static int parse_grid(const char *s, uint32_t g[3]) {
   return -1;
 }
 
+/* Numerics by name: fma, exact, or a matrix-unit profile; -1 if unknown. */
+static int set_numerics(struct sim_opts *o, const char *name) {
+  o->profile = NULL;
+  if (!strcmp(name, "fma")) o->numerics = NUM_FMA;
+  else if (!strcmp(name, "exact")) o->numerics = NUM_EXACT;
+  else if (!(o->profile = mma_profile_find(name))) return -1;
+  return 0;
+}
+
 static int parse_options(int argc, char **argv, struct run *r) {
   r->grid[0] = r->grid[1] = r->grid[2] = 1;
   for (int i = 1; i < argc; i++) {
@@ -57,7 +72,7 @@ static int parse_options(int argc, char **argv, struct run *r) {
     bool takes = !strcmp(a, "--grid") || !strcmp(a, "--entry") || !strcmp(a, "--out") ||
                  !strcmp(a, "--threads") || !strcmp(a, "--numerics") || !strcmp(a, "--expect") ||
                  !strcmp(a, "--atol") || !strcmp(a, "--rtol") || !strcmp(a, "--ulp") ||
-                 !strcmp(a, "--max-iterations");
+                 !strcmp(a, "--max-iterations") || !strcmp(a, "--hw");
     if (takes && !v) { cli_usage_error("run", "option '%s' needs a value", a); return -1; }
     if (!strcmp(a, "--grid")) {
       if (parse_grid(v, r->grid)) { cli_usage_error("run", "bad grid '%s': expected X[,Y[,Z]] with each in 1..16777215", v); return -1; }
@@ -66,10 +81,10 @@ static int parse_options(int argc, char **argv, struct run *r) {
     else if (!strcmp(a, "--threads")) {
       r->opts.threads = atoi(v);
       if (r->opts.threads < 1) { cli_usage_error("run", "bad thread count '%s'", v); return -1; }
-    } else if (!strcmp(a, "--numerics")) {
-      if (!strcmp(v, "fma")) r->opts.numerics = NUM_FMA;
-      else if (!strcmp(v, "exact")) r->opts.numerics = NUM_EXACT;
-      else if (!(r->opts.profile = mma_profile_find(v))) {
+    } else if (!strcmp(a, "--hw")) r->hw = v;
+    else if (!strcmp(a, "--numerics")) {
+      r->numerics_set = true;
+      if (set_numerics(&r->opts, v)) {
         cli_usage_error("run", "unknown numerics '%s' (fma, exact, or a GPU profile: sm70 sm80 "
                         "sm89 sm90 sm100 cdna3, or a GPU name such as H100)", v);
         return -1;
@@ -105,6 +120,29 @@ static int parse_options(int argc, char **argv, struct run *r) {
     if (takes) i++;
   }
   if (!r->kernel) { cli_usage_error("run", "%s", "run: no kernel file"); return -1; }
+  return 0;
+}
+
+/* Without --numerics, mmaf follows the numerics profile named by the
+** hardware description (--hw NAME, else the default, b200).  When the
+** default description cannot be read (an installation without hwdesc/),
+** its profile, sm100, applies; a named one that fails is an error. */
+static int default_numerics(struct run *r) {
+  if (r->numerics_set) return 0;
+  struct ts_diag_sink quiet = { NULL, NULL, 0, 0 }, loud = { cli_print_diag, NULL, 0, 0 };
+  struct hw_desc *d;
+  if (hw_desc_open(r->hw ? r->hw : "b200", &d, r->hw ? &loud : &quiet)) {
+    if (r->hw) return EXIT_INVALID;
+    r->opts.profile = mma_profile_find("sm100");
+    return 0;
+  }
+  const char *name = d->numerics ? d->numerics : "fma";
+  if (set_numerics(&r->opts, name)) {
+    fprintf(stderr, "tilesim: %s: unknown numerics profile '%s'\n", d->path, name);
+    hw_desc_free(d);
+    return EXIT_INVALID;
+  }
+  hw_desc_free(d);
   return 0;
 }
 
@@ -249,6 +287,12 @@ static int bind_all(struct sim_mem *mem, const struct ir_op *entry, struct run *
     if (sim_arg_parse(spec, a, err, sizeof err)) {
       fprintf(stderr, "tilesim: %s\n", err);
       return spec_status(spec);
+    }
+    if (a->shape_only) {
+      fprintf(stderr, "tilesim: argument '%s' is a shape without data, which only tilesim perf "
+              "takes; run needs values (zeros:, rand:, @FILE.npy)\n", r->argv[k]);
+      sim_arg_free(a);
+      return EXIT_USAGE;
     }
     b->nargs = k + 1;
     int q = p;
@@ -436,6 +480,11 @@ int cmd_run(int argc, char **argv) {
   struct run r = {0};
   r.opts.print = print_stdout;
   if (parse_options(argc, argv, &r)) return EXIT_USAGE;
+  int nrc = default_numerics(&r);
+  if (nrc) return nrc;
+#ifdef _OPENMP
+  if (r.opts.threads > 0) omp_set_num_threads(r.opts.threads);   /* argument setup too */
+#endif
   size_t len;
   char *text = cli_read_file(r.kernel, &len);
   if (!text) return EXIT_SYSTEM;
@@ -465,6 +514,8 @@ int cmd_run(int argc, char **argv) {
     } else {
       rc = r.out ? write_outputs(&mem, entry, &b, &r) : EXIT_OK;
       if (rc == EXIT_OK) rc = check_expects(&mem, entry, &b, &r);
+      /* --hw: the same launch's predicted time on that GPU */
+      if (rc == EXIT_OK && r.hw) rc = cli_perf_after_run(m, entry, r.grid, b.vals, &mem, r.hw);
     }
   }
   for (int i = 0; i < b.nargs; i++) sim_arg_free(&b.args[i]);

@@ -196,7 +196,7 @@ struct run_opts {
 
 struct ir_module *cli_load(const char *name, const char *text, size_t len,
                            struct ts_diag_sink *sink, const struct ir_verify_opts *vo) {
-  struct ir_module *m = ir_parse_text(name, text, len, sink);
+  struct ir_module *m = ir_load(name, text, len, sink);     /* text or bytecode */
   if (!m) return NULL;
   if (ir_verify_ex(m, sink, vo)) { ir_module_free(m); return NULL; }
   return m;
@@ -469,6 +469,15 @@ static const struct cmd commands[] = {
     "Print Tile IR files in canonical form (to stdout, or to OUT with -o).\n"
     "  --split-input-file  treat '// -----' lines as separating independent inputs\n"
     "  --print-debuginfo   also print #alias definitions and the loc(...) of ops\n" },
+  { "asm", cmd_asm, "asm IN -o OUT [--version 13.1|13.2|13.3|13.4]",
+    "Write a kernel (text or bytecode) as Tile IR bytecode (.tileirbc).\n"
+    "  -o OUT              the output file ('-': standard output)\n"
+    "  --version V         the bytecode version (default: the oldest that can express\n"
+    "                      the module); what V cannot express is an error\n" },
+  { "dis", cmd_dis, "dis FILE [-o OUT] [--print-debuginfo]",
+    "Print a bytecode file as canonical Tile IR text (not verified).\n"
+    "  -o OUT              write to OUT instead of standard output\n"
+    "  --print-debuginfo   also print the loc(...) of ops from the file's debug info\n" },
   { "test", cmd_test, "test FILE...",
     "Run golden test files (see the manual, TESTS).\n" },
   { "run", cmd_run, "run KERNEL --grid X[,Y[,Z]] [--entry NAME] [--out DIR] [OPTIONS] ARG...",
@@ -483,18 +492,54 @@ static const struct cmd commands[] = {
     "  --out DIR            write every pointer argument to DIR/<param>.npy\n"
     "  --npz                write DIR/out.npz instead\n"
     "  --threads N          OpenMP threads (the result does not depend on it)\n"
-    "  --numerics MODEL     how mmaf accumulates: fma (default), exact, or a GPU's\n"
-    "                       tensor cores: sm70 sm80 sm89 sm90 sm100 cdna3 (or V100, H100...)\n"
+    "  --numerics MODEL     how mmaf accumulates: fma, exact, or a GPU's tensor cores:\n"
+    "                       sm70 sm80 sm89 sm90 sm100 cdna3 (or V100, H100...); default:\n"
+    "                       the profile of the hardware description (--hw NAME, else b200)\n"
     "  --check-assumes      check assume predicates at run time\n"
     "  --time               print how long the kernel ran (loading and writing excluded)\n"
     "  --max-iterations N   stop a tile block after N loop iterations (default 2^26; 0: none)\n"
     "  --expect P=@ref.npy  compare parameter P's final contents with a reference\n"
-    "  --atol A --rtol R --ulp U  tolerances for --expect (default: bit-exact)\n" },
+    "  --atol A --rtol R --ulp U  tolerances for --expect (default: bit-exact)\n"
+    "  --hw NAME|FILE       also print the launch's predicted time on that GPU (see perf)\n" },
   { "hw", cmd_hw, "hw validate FILE... | hw show FILE|NAME [--set PATH=VALUE]...",
     "Check hardware descriptions, or print one with the source of every number.\n"
     "  validate FILE...      check against hwdesc/schema.rng and the semantic rules\n"
     "  show FILE|NAME        print a description (NAME: b200, h100, mi355x, ...)\n"
-    "  --set PATH=VALUE      change a number first (what-if), e.g. memory.hbm.bandwidth=10TB/s\n" },
+    "  --set PATH=VALUE      change a number first (what-if), e.g. memory.hbm.bandwidth=10TB/s\n"
+    "  diff A B              list what differs between two descriptions\n" },
+  { "perf", cmd_perf,
+    "perf KERNEL --grid X[,Y[,Z]] [--hw NAME|FILE] [--entry NAME] [--format text|json] [--explain] [--set PATH=VALUE]... ARG...",
+    "Predict the kernel's time on a GPU (default b200) without computing its data.\n"
+    "Arrays may be given as shapes only: shape:bf16:8192x8192 (other ARGs as for run).\n"
+    "  --hw NAME|FILE       the hardware description (b200, h100, mi355x, ... or a file)\n"
+    "  --format text|json   how to print the prediction (default text)\n"
+    "  --explain            also print the mapper's decisions\n"
+    "  --set PATH=VALUE     change a number of the description (what-if)\n"
+    "  --time               print how long tracing and modeling took\n"
+    "  --hw A --hw B ...    trace once, print the predictions side by side\n"
+    "  --timeline F.json.gz write a Chrome trace (Perfetto): a track per SM and unit\n"
+    "  --timeline-sms A-B   the SMs the timeline shows (default 0-7)\n"
+    "  --report F.html      write a self-contained HTML report\n"
+    "  --roofline F.svg     write the chip's roofline with the kernel on it\n" },
+  { "validate", cmd_validate, "validate ANCHORS.csv [--kernels DIR]",
+    "Predict every row of a file of published measurements (the columns of\n"
+    "perf-anchors.csv) with the reference kernels in examples/perf and print the\n"
+    "measured and predicted TFLOP/s, the error and the mean absolute percentage error.\n"
+    "Exits 1 when a row cannot be predicted.\n" },
+  { "sweep", cmd_sweep,
+    "sweep KERNEL --grid G [--hw NAME]... [--vary PATH=V1,V2,...]... [--shape VAR=N1,N2,...]... ARG...",
+    "Predict a kernel over the cross product of descriptions, description changes and\n"
+    "problem shapes; one CSV row per point and an SVG plot.  {EXPR} in the grid and\n"
+    "the ARGs is computed from the --shape variables, e.g. --grid '{N/128},{N/256}'.\n"
+    "  --hw NAME|FILE       a description (repeatable; default b200)\n"
+    "  --set PATH=VALUE     change a number of every description\n"
+    "  --vary PATH=V1,...   values of one number of the description (repeatable)\n"
+    "  --shape VAR=N1,...   values of one shape variable (repeatable)\n"
+    "  --kernel FILE        a variant of KERNEL (same entry and arguments) as one more series\n"
+    "  --csv FILE           write the CSV there (default: standard output)\n"
+    "  --svg FILE           plot --plot against the first --vary (else --shape)\n"
+    "  --plot util|tflops|time  what to plot (default util: percent of the MMA peak)\n"
+    "  --threads N          OpenMP threads; under mpirun the points are also split over ranks\n" },
   { "mma-check", cmd_mma_check,
     "mma-check --profile P --dir DIR [--type T] [--acc f32|f16] [--zero-c|--use-c] [--show N]",
     "Check a matrix-unit profile (sm70 sm80 sm89 sm90 sm100 cdna3 exact fma, or a\n"

@@ -62,6 +62,8 @@ expect 2 "bad scalar spec 'i32:99999999999'" run add.mlir zeros:f32:4 i32:999999
 expect 2 "bad array spec 'zeros:f32:4x': expected dimensions" run add.mlir zeros:f32:4x i32:4 zeros:f32:4
 expect 2 "bad array spec 'zeros:q32:4': unknown element type 'q32'" run add.mlir zeros:q32:4 i32:4 zeros:f32:4
 expect 2 "--expect: no array parameter named '%n'" run add.mlir zeros:f32:4 i32:4 c=zeros:f32:4 --expect n=@arg_f32.npy
+# arrays given as shapes only are for tilesim perf
+expect 2 "argument 'shape:f32:4' is a shape without data" run add.mlir shape:f32:4 i32:4 zeros:f32:4
 
 # --- invalid input: arguments that do not fit the kernel ---
 expect 1 "no argument for parameter '%c' \(entry 'add' takes 3, 2 given\)" run add.mlir zeros:f32:4 i32:4
