@@ -1,12 +1,12 @@
 #!/bin/sh
 # doc/validation.sh TILESIM SRCDIR -- write doc/validation.md to stdout:
-# every anchor of SRCDIR/../shared/data/perf-anchors.csv (or
+# every anchor of SRCDIR/tests/data/measured/perf-anchors.csv (or
 # $PERF_ANCHORS_DIR) predicted by `tilesim validate`, with the command
 # that reproduces each row.  `make validation` runs it.
 set -eu
 tilesim=$1
 cd "$2"                        # the commands in the table are relative to the source tree
-data=${PERF_ANCHORS_DIR:-../shared/data}
+data=${PERF_ANCHORS_DIR:-tests/data/measured}
 cat <<HEAD
 # Validation of the performance model
 
@@ -16,7 +16,7 @@ reference kernels of \`examples/perf\` and the descriptions of \`hwdesc/\`.
 Written by \`make validation\` ($(date -u +%Y-%m-%d)); \`doc/model.md\` explains the model.
 Reproduce the whole table with
 
-    tilesim validate ../shared/data/perf-anchors.csv --kernels examples/perf
+    tilesim validate tests/data/measured/perf-anchors.csv --kernels examples/perf
 
 and one row with the command in its last column (\`tilesim perf\` prints
 the time; TFLOP/s = the anchor's FLOPs / time, FLOPs = 2MNK for a GEMM and

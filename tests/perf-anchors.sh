@@ -1,13 +1,12 @@
 #!/bin/sh
 # The performance model against the published measurements it is held to
-# (the shared folder beside the repository: ../shared/data, or
-# $PERF_ANCHORS_DIR): every row of perf-anchors.csv is predicted by
+# (tests/data/measured, or $PERF_ANCHORS_DIR): every row of perf-anchors.csv is predicted by
 # `tilesim validate` with the reference kernels of examples/perf and must
 # lie within 20% of the measurement, with a mean absolute percentage error
 # of at most 10%.  Exits 77 (skip) when the data is absent.
 tilesim=${TILESIM:-./tilesim}
 src=${srcdir:-.}
-data=${PERF_ANCHORS_DIR:-$src/../shared/data}
+data=${PERF_ANCHORS_DIR:-$src/tests/data/measured}
 csv=$data/perf-anchors.csv
 
 if [ ! -f "$csv" ]; then

@@ -478,7 +478,7 @@ END_TEST
 /* ---- what the model will ask ---- */
 
 /* tcgen05 cycles and latencies against the micro anchors the file cites
-** (shared/data/perf-anchors-micro.csv): issue intervals from the rate alone;
+** (tests/data/measured/perf-anchors-micro.csv): issue intervals from the rate alone;
 ** the SMEM-bound shapes (N < 128 with A from SMEM) are the model's to add. */
 START_TEST(test_b200_mma_anchors) {
   struct hw_desc *d = load_b200();
