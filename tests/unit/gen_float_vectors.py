@@ -23,7 +23,7 @@ Three tables, all computed here independently of the C code:
           numpy / ml_dtypes, cross-checked with an exact decoder.
   print   bit pattern -> text, by MLIR's printFloatValue over LLVM's
           APFloat::toString, re-implemented below from the algorithm written
-          in /work/notes/syntax.md section 2.2 and LLVM's APFloat:
+          in MLIR's printFloatValue and LLVM's APFloat:
             1. toString(precision 6, max padding 0, keep zeros): scientific,
                'e', two-digit exponent;  used if it reads back to the same
                bits (reading a decimal string is exact rounding);
