@@ -37,6 +37,9 @@ struct perf_opplan {
   /* PC_MMA: one thread issues the block's MMAs in order, apart from the
   ** warps that use their results (tcgen05, TMEM accumulators) */
   bool inorder;
+  /* PC_MMA with register accumulators: cycles of the register file's
+  ** ports its accumulator reads and writes take (0: none) */
+  double rf_cyc;
   /* PC_ELEM: cycles of the FP32/ALU lanes and of the SFU, and latency */
   double fp32_cyc, sfu_cyc;
   double eflops;                /* elementwise FLOPs counted in the result */
@@ -57,6 +60,10 @@ struct perf_map {
   unsigned stages;              /* their ring depth (at most PERF_MAX_STAGES) */
   unsigned cta_group;           /* 1, or 2: blocks run as CTA pairs */
   unsigned bps;                 /* blocks resident per SM */
+  /* the kernel's MMAs keep f32 accumulators in the registers of the warps
+  ** that also run its elementwise work (NVIDIA wgmma / mma.sync): the two
+  ** share the register file's ports (see perf_model.c, rf_share) */
+  bool rf_acc;
   enum hw_dtype dtype;          /* the kernel's MMA input type, HW_NDTYPES if none */
   double peak_flops_clk;        /* the chip's MMA FLOP/clk/SM for dtype (for util) */
   double clock_mhz;             /* the SM clock the model runs at */

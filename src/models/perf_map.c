@@ -425,6 +425,36 @@ static void plan_fp8_layouts(struct mapctx *c, const struct ir_op *op, const str
   }
 }
 
+/*
+** Register-file ports (NVIDIA, accumulators in registers).  An MMA with
+** its accumulator in registers reads and writes it once per instruction
+** (D = A B + D): 8 m n bytes (f32) per instruction, i.e. half of the
+** register file's operand bandwidth on Hopper whatever the shape and type
+** (m64nNk16 f16 and m64nNk32 fp8 both move 1 KiB per clock against
+** the 2 KiB a clock the FP32 lanes need at full rate, three 4-byte
+** reads and one write per lane).  The register file is taken to supply
+** exactly what the FP32 lanes need at full rate, so the FP32 work of the
+** warps that hold the accumulators (the softmax) and the MMAs share the
+** ports: the model books rf_cyc of the MMA and the FP32 cycles of every
+** elementwise op on one more unit of the SM (perf_model.c).  Alone,
+** neither is limited by it; together they take at least half the MMA
+** cycles plus the FP32 cycles.  AMD's MFMA accumulators are not modelled
+** this way (no figures here).
+*/
+static void plan_rf(struct mapctx *c, const struct ir_op *op, struct perf_opplan *pl,
+                    const struct pick *p, unsigned B) {
+  struct perf_map *pm = c->pm;
+  const struct hw_desc *d = c->d;
+  if (d->vendor != HW_VENDOR_NVIDIA || !hw_has(&d->sm.fp32.lanes)) return;
+  double port = 16 * use(pm, &d->sm.fp32.lanes);             /* B/clk */
+  double bytes = 8.0 * p->m * p->n * p->count * B;              /* f32 read + write */
+  pl->rf_cyc = bytes / port;
+  pm->rf_acc = true;
+  decide(pm, op, "registers.ports", "accumulator reads and writes %.0f B/clk of the register "
+         "file's %.0f (the FP32 lanes' operand bandwidth), shared with the elementwise work",
+         bytes / (pl->mma_cyc > 0 ? pl->mma_cyc : 1), port);
+}
+
 /* Plan one mmaf: its instruction, operands and accumulator. */
 static int plan_mma(struct mapctx *c, const struct ir_op *op, struct perf_opplan *pl,
                     struct ts_diag_sink *sink) {
@@ -488,6 +518,7 @@ static int plan_mma(struct mapctx *c, const struct ir_op *op, struct perf_opplan
   } else {
     c->acc_regs += accb;
     decide(pm, op, "mma.acc", "accumulator %ux%u in registers: %.0f KiB", M, N, accb / 1024);
+    plan_rf(c, op, pl, &p, B);
   }
   plan_fp8_layouts(c, op, &p, M, K, N, B, a_loaded);
   /* an A the block computed and keeps in registers (P in attention) holds

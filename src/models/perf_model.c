@@ -136,6 +136,11 @@ static int lru_touch(struct lru *c, uint64_t key, double bytes) {
 
 /* ================= the chip ================= */
 
+/* Units of an SM: the reported ones (enum perf_unit) and the register
+** file's ports, which only pace others (see rf_share). */
+#define U_RF ((enum perf_unit)PERF_NUNITS)
+enum { NU = PERF_NUNITS + 1 };
+
 /* Idle intervals a unit left behind, which later-issued ready work may fill. */
 enum { NGAPS = 6 };
 struct gaps { double g[NGAPS][2]; unsigned n; };
@@ -251,7 +256,8 @@ static void heap_pop(struct chip *c) {
 static void slice(struct chip *c, const struct slot *s, enum perf_unit u,
                   const struct ir_op *op, double t0, double t1) {
   const struct perf_opts *o = c->o;
-  if (!o || !o->slice || s->sm < o->sm_first || s->sm > o->sm_last || t1 <= t0) return;
+  if (u >= PERF_NUNITS || !o || !o->slice || s->sm < o->sm_first || s->sm > o->sm_last
+      || t1 <= t0) return;
   if (c->nsl == c->capsl) {
     size_t cap = c->capsl ? 2 * c->capsl : 1024;
     struct perf_slice *n = ts_realloc(c->sl, cap * sizeof *n);
@@ -352,7 +358,7 @@ enum fill {
 */
 static double occupy_done(struct chip *c, struct slot *s, enum perf_unit u, double t,
                           double dur, const struct ir_op *op, enum fill mode, double *done) {
-  size_t k = s->sm * PERF_NUNITS + u;
+  size_t k = s->sm * NU + u;
   double *f = &c->ufree[k];
   struct gaps *g = &c->gaps[k];
   c->busy[k] += dur;
@@ -511,7 +517,7 @@ static void mem_op(struct chip *c, struct slot *s, const struct sim_event *e,
   }
   if (pl->xpose_cyc > 0) {   /* the loading warps transpose the tile in SMEM */
     double tx = occupy(c, s, PERF_U_LOAD, done, pl->xpose_cyc, op);
-    c->busy[s->sm * PERF_NUNITS + PERF_U_SMEM] += pl->xpose_cyc;
+    c->busy[s->sm * NU + PERF_U_SMEM] += pl->xpose_cyc;
     done = tx + pl->xpose_cyc;
   }
   set_out(s, op, done, done);
@@ -524,6 +530,22 @@ static void mem_op(struct chip *c, struct slot *s, const struct sim_event *e,
     }
   }
   if (s->now < t0) s->now = t0;
+}
+
+/*
+** The register file's ports, where MMA accumulators live in registers
+** (perf_map.c, plan_rf): a task that started at t0 and is done at done
+** also needs dur cycles of the ports from t0; it is done when both are.
+** The ports are booked in order (FILL_INORDER), so the completion times
+** stay continuous in the costs.  An MMA alone and FP32 work alone never
+** wait for them; a softmax that runs while the MMAs do slows both, as the
+** warps that run it hold the accumulators the MMAs read and write.
+*/
+static double rf_share(struct chip *c, struct slot *s, double t0, double dur,
+                       const struct ir_op *op, double done) {
+  double d2;
+  occupy_done(c, s, U_RF, t0, dur, op, FILL_INORDER, &d2);
+  return d2 > done ? d2 : done;
 }
 
 static void mma_op(struct chip *c, struct slot *s, const struct ir_op *op,
@@ -544,8 +566,9 @@ static void mma_op(struct chip *c, struct slot *s, const struct ir_op *op,
   */
   enum fill mode = pl->inorder ? FILL_INORDER : pl->split ? FILL_SPLIT : FILL_WHOLE;
   double t0 = occupy_done(c, s, PERF_U_MMA, t, dur, op, mode, &done);
-  c->busy[s->sm * PERF_NUNITS + PERF_U_MMA] += pl->mma_cyc - dur;
-  c->busy[s->sm * PERF_NUNITS + PERF_U_SMEM] += pl->smem_cyc;
+  if (pl->rf_cyc > 0) done = rf_share(c, s, t0, pl->rf_cyc, op, done);
+  c->busy[s->sm * NU + PERF_U_MMA] += pl->mma_cyc - dur;
+  c->busy[s->sm * NU + PERF_U_SMEM] += pl->smem_cyc;
   c->mma_flops += pl->flops;
   set_out(s, op, done + pl->lat, done);
   for (int i = 0; i < op->nout; i++) note(s, op->out[i].id, PERF_U_MMA, t0);
@@ -561,6 +584,7 @@ static void elem_op(struct chip *c, struct slot *s, const struct ir_op *op,
   double e1 = t, e2 = t, s1 = -1, s2 = -1;
   if (pl->fp32_cyc > 0) e1 = (s1 = occupy(c, s, PERF_U_FP32, t, pl->fp32_cyc, op)) + pl->fp32_cyc;
   if (pl->sfu_cyc > 0) e2 = (s2 = occupy(c, s, PERF_U_SFU, t, pl->sfu_cyc, op)) + pl->sfu_cyc;
+  if (c->pm->rf_acc && s1 >= 0) e1 = rf_share(c, s, s1, pl->fp32_cyc, op, e1);
   double t0 = t, dur = (e1 > e2 ? e1 : e2) - t;
   c->eflops += pl->eflops;
   set_out(s, op, t0 + dur + pl->lat, t0 + dur);
@@ -823,7 +847,7 @@ static void results(struct chip *c, struct perf_result *r) {
   double best = -1;
   for (int u = 0; u < PERF_NUNITS; u++) {
     double b = 0;
-    for (unsigned sm = 0; sm < c->nsm; sm++) b += c->busy[sm * PERF_NUNITS + u];
+    for (unsigned sm = 0; sm < c->nsm; sm++) b += c->busy[sm * NU + u];
     r->busy[u] = b / (c->nsm * cyc);
   }
   r->busy[PERF_U_HBM] = c->hbm_busy / cyc;
@@ -852,16 +876,16 @@ int perf_predict(const struct hw_desc *d, const struct ir_module *m,
   /* with CTA pairs, a "SM" of the model is a pair of SMs running one tile block */
   c.nsm = (unsigned)d->chip.sms.v / pm.cta_group;
   c.bps = pm.bps;
-  c.ufree = ts_malloc((size_t)c.nsm * PERF_NUNITS * sizeof *c.ufree);
-  c.busy = ts_malloc((size_t)c.nsm * PERF_NUNITS * sizeof *c.busy);
-  c.gaps = ts_malloc((size_t)c.nsm * PERF_NUNITS * sizeof *c.gaps);
+  c.ufree = ts_malloc((size_t)c.nsm * NU * sizeof *c.ufree);
+  c.busy = ts_malloc((size_t)c.nsm * NU * sizeof *c.busy);
+  c.gaps = ts_malloc((size_t)c.nsm * NU * sizeof *c.gaps);
   c.evplan = ts_malloc((t->nev + 1) * sizeof *c.evplan);
   for (size_t i = 0; c.evplan && i < t->nev; i++) c.evplan[i] = perf_map_get(&pm, t->ev[i].op);
   int rc = -1;
   if (c.ufree && c.busy && c.gaps && c.evplan && !setup_memory(&c) && !setup_slots(&c)) {
-    memset(c.gaps, 0, (size_t)c.nsm * PERF_NUNITS * sizeof *c.gaps);
-    memset(c.ufree, 0, (size_t)c.nsm * PERF_NUNITS * sizeof *c.ufree);
-    memset(c.busy, 0, (size_t)c.nsm * PERF_NUNITS * sizeof *c.busy);
+    memset(c.gaps, 0, (size_t)c.nsm * NU * sizeof *c.gaps);
+    memset(c.ufree, 0, (size_t)c.nsm * NU * sizeof *c.ufree);
+    memset(c.busy, 0, (size_t)c.nsm * NU * sizeof *c.busy);
     first_wave(&c);
     while (c.nheap) {
       struct slot *s = &c.slots[c.heap[0]];

@@ -124,6 +124,31 @@ START_TEST(split_issuers) {
 }
 END_TEST
 
+/* Register accumulators on NVIDIA take register-file port cycles: a
+** wgmma reads and writes its f32 accumulator once per instruction, half of
+** the ports' 16 B per FP32 lane for bf16 and fp8 alike; TMEM accumulators
+** (tcgen05) and MFMA take none. */
+START_TEST(register_ports) {
+  static const struct { const char *chip, *type; double share; } k[] = {
+    { "h100", "bf16", 0.5 }, { "h100", "f8E4M3FN", 0.5 }, { "b200", "bf16", 0 }, { "mi355x", "bf16", 0 },
+  };
+  for (size_t i = 0; i < sizeof k / sizeof *k; i++) {
+    struct perf_map pm;
+    struct hw_desc *hw;
+    struct ir_module *m = map(k[i].chip, ps_gemm_kernel(128, 256, 64, k[i].type, ""), &pm, &hw);
+    const struct perf_opplan *pl = plan_named(&pm, "mmaf");
+    ck_assert_ptr_nonnull(pl);
+    double mma = pl->mma_cyc > pl->smem_cyc ? pl->mma_cyc : pl->smem_cyc;
+    ck_assert_msg(fabs(pl->rf_cyc / mma - k[i].share) < 1e-9, "%s %s: port share %g, want %g",
+                  k[i].chip, k[i].type, pl->rf_cyc / mma, k[i].share);
+    ck_assert(pm.rf_acc == (k[i].share > 0));
+    if (k[i].share > 0) HAS(decision(&pm, "registers.ports"), "1024 B/clk of the register file's 2048");
+    else ck_assert_str_eq(decision(&pm, "registers.ports"), "");
+    unmap(m, &pm, hw);
+  }
+}
+END_TEST
+
 /* f32 -> bf16 packs two results per lane operation */
 START_TEST(packed_convert) {
   struct perf_map pm;
@@ -356,6 +381,7 @@ Suite *suite_perf_map(void) {
   tcase_add_test(tc, set_rate);
   tcase_add_test(tc, no_instruction);
   tcase_add_test(tc, small_tile);
+  tcase_add_test(tc, register_ports);
   tcase_add_test(tc, scaled_choice);
   suite_add_tcase(s, tc);
   tc = tcase_create("micro");
