@@ -119,6 +119,13 @@ bool sim_mem_has_data(const struct sim_ctx *c, const struct sim_access *acc);
 int sim_alloc_globals(const struct ir_module *m, struct sim_mem *mem, struct sim_error *err);
 bool sim_order_matters(const struct ir_block *b);
 void sim_frame_free(struct sim_frame *f);
+/* k of block b in grid g, x fastest: the grid order errors are ranked by. */
+uint64_t sim_block_linear(const uint32_t *b, const uint32_t *g);
+/* A block failed with e (lin its grid order): keep it in err when no
+** earlier block failed, lower first_bad, set failed.  Thread-safe; the
+** parallel launchers skip blocks after first_bad. */
+void sim_keep_first_error(struct sim_error *err, uint64_t *first_bad, bool *failed,
+                          const struct sim_error *e, uint64_t lin);
 #define OP(id, mn, bc, since, nres, fl, fmt) sim_exec_fn sim_exec_##id;
 #include "ops.def"
 

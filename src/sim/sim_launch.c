@@ -96,8 +96,21 @@ bool sim_order_matters(const struct ir_block *b) {
   return false;
 }
 
-static uint64_t linear(const uint32_t *b, const uint32_t *g) {
+uint64_t sim_block_linear(const uint32_t *b, const uint32_t *g) {
   return ((uint64_t)b[2] * g[1] + b[1]) * g[0] + b[0];
+}
+
+void sim_keep_first_error(struct sim_error *err, uint64_t *first_bad, bool *failed,
+                          const struct sim_error *e, uint64_t lin) {
+#pragma omp critical(sim_err)
+  {
+    if (lin < *first_bad) {
+      *err = *e;
+#pragma omp atomic write
+      *first_bad = lin;
+    }
+    *failed = true;
+  }
 }
 
 int sim_launch(const struct ir_module *m, const struct ir_op *entry,
@@ -140,16 +153,7 @@ int sim_launch(const struct ir_module *m, const struct ir_op *entry,
       } else if (sim_run_entry_block(&c, entry, args, nargs) == 0) {
         continue;
       }
-#pragma omp critical(sim_err)
-      {
-        uint64_t lin = linear(e.block, grid);
-        if (lin < first_bad) {
-          *err = e;
-#pragma omp atomic write
-          first_bad = lin;
-        }
-        failed = true;
-      }
+      sim_keep_first_error(err, &first_bad, &failed, &e, sim_block_linear(e.block, grid));
       memset(&e, 0, sizeof e);
     }
     sim_frame_free(&f);

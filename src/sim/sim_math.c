@@ -53,17 +53,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#if !defined(FLT_EVAL_METHOD) || FLT_EVAL_METHOD != 0
-#error "sim_math.c needs FLT_EVAL_METHOD == 0 (no excess precision, e.g. SSE2 on x86)"
-#endif
-#ifdef __FAST_MATH__
-#error "sim_math.c must not be compiled with -ffast-math (it relies on exact IEEE arithmetic)"
-#endif
-#if defined(__clang__)
-#pragma STDC FP_CONTRACT OFF
-#elif defined(__GNUC__) && !defined(__STRICT_ANSI__)
-#pragma GCC optimize("fp-contract=off")
-#endif
+#include "sim_exact_fp.h"
 
 /* BEGIN GENERATED TABLES (gen_sim_math_tab.py --update src/sim/sim_math.c) */
 /* 2^(j/64), j = 0..63, as hi, lo */

@@ -494,10 +494,6 @@ static int run_block(struct launch *L, struct sim_ctx *c, uint64_t lin, int thre
   return 0;
 }
 
-static uint64_t linear(const uint32_t *b, const uint32_t *g) {
-  return ((uint64_t)b[2] * g[1] + b[1]) * g[0] + b[0];
-}
-
 /* Every block, on nthreads threads; the first error in grid order. */
 static int run_grid(struct launch *L, int nthreads, struct sim_error *err) {
   uint64_t total = (uint64_t)L->grid[0] * L->grid[1] * L->grid[2], first_bad = UINT64_MAX;
@@ -525,16 +521,8 @@ static int run_grid(struct launch *L, int nthreads, struct sim_error *err) {
         snprintf(e.msg, sizeof e.msg, "out of memory");
         e.set = true;
       }
-#pragma omp critical(sim_trace_err)
-      {
-        uint64_t lin = f.slot ? linear(e.block, L->grid) : k;
-        if (lin < first_bad) {
-          *err = e;
-#pragma omp atomic write
-          first_bad = lin;
-        }
-        failed = true;
-      }
+      sim_keep_first_error(err, &first_bad, &failed, &e,
+                           f.slot ? sim_block_linear(e.block, L->grid) : k);
       memset(&e, 0, sizeof e);
     }
     sim_frame_free(&f);
