@@ -312,8 +312,8 @@ static int set_param(struct mma_unit *u, const char *kv) {
   else if (KEY("frac16")) u->out[MMA_OUT_F16].frac = (int8_t)x;
   else if (KEY("min32")) u->out[MMA_OUT_F32].min_exp = (int16_t)x;
   else if (KEY("min16")) u->out[MMA_OUT_F16].min_exp = (int16_t)x;
-  else if (KEY("after32")) u->out[MMA_OUT_F32].c_after = x != 0;
-  else if (KEY("after16")) u->out[MMA_OUT_F16].c_after = x != 0;
+  else if (KEY("emu32")) u->out[MMA_OUT_F32].emulated = x != 0;
+  else if (KEY("emu16")) u->out[MMA_OUT_F16].emulated = x != 0;
   else return -1;
 #undef KEY
   return 0;
@@ -336,7 +336,7 @@ static void mma_usage(void) {
          "  --show N     print the first N mismatches of each accumulator (default 5)\n"
          "  --set K=V    change a parameter of the input type's unit, to explore: k block\n"
          "               frac sticky ftz_in ftz_out rm32 rm16 (rne rz rd ru) frac32 frac16\n"
-         "               min32 min16 after32 after16\n");
+         "               min32 min16 emu32 emu16\n");
 }
 
 int cmd_mma_check(int argc, char **argv) {

@@ -32,9 +32,9 @@
 #define RN RND_NEAREST_EVEN
 
 /* A block-FMA unit: instruction k, block, F, then how f32 and f16
-** accumulators round (R: c a term of the block; RA: c added after). */
+** accumulators round (R), or EMU: emulated on the f16 unit. */
 #define R(rm, frac, min) { rm, frac, min, false }
-#define RA(rm, frac, min) { rm, frac, min, true }
+#define EMU { .emulated = true }
 #define NO16 { RN, 0, NF, false }
 #define BFMA(k_, blk, F, r32, r16)                                                                 \
   { .algo = MMA_BFMA, .k = k_, .block = blk, .frac = F,                                         \
@@ -89,33 +89,33 @@ static const struct mma_profile profiles[] = {
   /* H100 (wgmma: one block per instruction K): two extra bits (F = 25);
   ** fp8 with the 13-bit accumulator [KM H100TC, MS Hopper]; floors 2^-133
   ** and 2^-21 [KM].
-  ** fp8 with f16 accumulators: the only captures (H100, H200) ran
-  ** mma.sync, which sm90 has no fp8 unit for (MMA-Sim lists none; ptxas
-  ** emulates it): the fused 13-bit model matches 62% (E4M3) and 67%
-  ** (E5M2) of them, the products' block rounded to f16 and then added to
-  ** c (RA) 78% and 84%; the rest differ by 1 to 28 ulps, from partial
-  ** sums rounded to about 11 bits in a way not found yet.  RA is used. */
+  ** fp8 with f16 accumulators: the captures (H100, H200) ran mma.sync,
+  ** which ptxas emulates on the f16 unit (the SASS of
+  ** mma.sync.m16n8k32.f16.e4m3 for sm_90: two HMMA.16816.F16 and an
+  ** HADD2, see the header); EMU reproduces every capture, the fused
+  ** 13-bit model 62% (E4M3) and 67% (E5M2). */
   { "sm90", "H100 H200 H800 H20 GH200 hopper sm_90 sm_90a", "Hopper tensor cores [KM H100TC, MS Hopper]",
     { [MMA_IN_F16] = BFMA(16, 16, 25, R(RZ, 23, -133), R(RN, 10, -21)),
       [MMA_IN_BF16] = BFMA(16, 16, 25, R(RZ, 23, -133), R(RN, 10, -21)),
       [MMA_IN_TF32] = BFMA(8, 8, 25, R(RZ, 23, -133), NO16),
-      [MMA_IN_E4M3] = BFMA8(32, 32, 13, R(RZ, 13, -133), RA(RN, 10, -21)),
-      [MMA_IN_E5M2] = BFMA8(32, 32, 13, R(RZ, 13, -133), RA(RN, 10, -21)),
+      [MMA_IN_E4M3] = BFMA8(32, 32, 13, R(RZ, 13, -133), EMU),
+      [MMA_IN_E5M2] = BFMA8(32, 32, 13, R(RZ, 13, -133), EMU),
       [MMA_IN_F32] = FMA1, [MMA_IN_F64] = FMA1 } },
   /* B200 (tcgen05.mma): as sm90, but fp8 at full precision (F = 25)
   ** [KM B200TC, MS Blackwell].
-  ** fp8: the B200 captures (mma.sync, emulated on sm100 as on sm90) add c
-  ** AFTER the products' block, with an IEEE round-to-nearest-even add:
-  ** RN(RZ(sum of products) + c) matches 100% of the f32 results, where
-  ** the fused model of KM and MS (c a term of the block, RZ) matches 64%.
-  ** The vectors win: RA.  f16 accumulators: as sm90 (78% and 85%). */
+  ** fp8: the B200 captures ran mma.sync, which ptxas emulates on sm_100
+  ** as on sm_90, for f32 accumulators too (two HMMA.16816.F32, then an
+  ** FADD of c): EMU reproduces every capture, where the fused model of
+  ** KM and MS (c a term of one block of 32) matches 64% of the f32
+  ** results.  The vectors win: EMU, for the tile-level mmaf as well
+  ** (tcgen05's own fp8 path has no captures here). */
   { "sm100", "B200 B100 GB200 GB300 B300 blackwell sm_100 sm_100a sm_103",
     "Blackwell tensor cores [KM B200TC, MS Blackwell]",
     { [MMA_IN_F16] = BFMA(16, 16, 25, R(RZ, 23, -133), R(RN, 10, -21)),
       [MMA_IN_BF16] = BFMA(16, 16, 25, R(RZ, 23, -133), R(RN, 10, -21)),
       [MMA_IN_TF32] = BFMA(8, 8, 25, R(RZ, 23, -133), NO16),
-      [MMA_IN_E4M3] = BFMA(32, 32, 25, RA(RZ, 23, -133), RA(RN, 10, -21)),
-      [MMA_IN_E5M2] = BFMA(32, 32, 25, RA(RZ, 23, -133), RA(RN, 10, -21)),
+      [MMA_IN_E4M3] = BFMA(32, 32, 25, EMU, EMU),
+      [MMA_IN_E5M2] = BFMA(32, 32, 25, EMU, EMU),
       [MMA_IN_F32] = FMA1, [MMA_IN_F64] = FMA1 },
     .scaled = true },
   /* MI300 (v_mfma_f32_16x16x16_f16 etc.): products aligned among
@@ -243,6 +243,11 @@ int mma_cfg_init(struct mma_cfg *g, const struct mma_profile *p, enum ty_elem in
   if (out == EL_F64 || g->in_prec > 12) return -1;   /* 64-bit sums need narrow inputs */
   if (u->block < 1 || u->block > 64 || u->k < u->block || u->frac > 29) return -1;
   g->r = u->out[out == EL_F16 ? MMA_OUT_F16 : MMA_OUT_F32];
+  if (g->r.emulated) {
+    g->via = &p->unit[MMA_IN_F16];
+    if (g->via->algo != MMA_BFMA || g->via->block < 1 || g->via->frac > 29) return -1;
+    return g->via->out[out == EL_F16 ? MMA_OUT_F16 : MMA_OUT_F32].frac ? 0 : -1;
+  }
   return g->r.frac ? 0 : -1;
 }
 
@@ -518,17 +523,38 @@ static uint64_t bfma_terms(const struct mma_cfg *g, const struct mma_val *a,
   return finish_signed(g, s, E - g->u->frac - st, g->r);
 }
 
-/* One block FMA, c a term or (c_after) added to the products' result. */
-static uint64_t bfma_block(const struct mma_cfg *g, const struct mma_val *a,
-                           const struct mma_val *b, int n, uint64_t cbits) {
-  if (!g->r.c_after) return bfma_terms(g, a, b, n, cbits);
-  return fp_add(g->out, bfma_terms(g, a, b, n, 0), cbits, RN, g->u->ftz_out);
+static uint64_t bfma_blocks(const struct mma_cfg *g, const struct mma_val *a,
+                            const struct mma_val *b, int64_t n, uint64_t c) {
+  for (int64_t i = 0; i < n; i += g->block)
+    c = bfma_terms(g, a + i, b + i, (int)(n - i < g->block ? n - i : g->block), c);
+  return c;
 }
 
+/* One emulated instruction (n <= g->k products; see the header): the
+** products whose k has bit 1 clear, then those with it set, as two
+** instructions of the f16 unit chained from +0; c added last. */
+static uint64_t emulated(const struct mma_cfg *g, const struct mma_val *a,
+                         const struct mma_val *b, int n, uint64_t c) {
+  struct mma_cfg h = *g;
+  h.u = g->via;
+  h.r = g->via->out[g->out == EL_F16 ? MMA_OUT_F16 : MMA_OUT_F32];
+  h.block = g->via->block;
+  uint64_t s = 0;
+  for (int half = 0; half < 2; half++) {
+    struct mma_val xa[128], xb[128];
+    int m = 0;
+    for (int j = half * 2; j < n; j += (j & 1) ? 3 : 1) { xa[m] = a[j]; xb[m] = b[j]; m++; }
+    s = bfma_blocks(&h, xa, xb, m, s);
+  }
+  return fp_add(g->out, s, c, RN, g->via->ftz_out);
+}
+
+/* Blocks of the unit, or instructions of g->k when they are emulated. */
 static uint64_t bfma_chain(const struct mma_cfg *g, const struct mma_val *a,
                            const struct mma_val *b, int64_t n, uint64_t c) {
-  for (int64_t i = 0; i < n; i += g->block)
-    c = bfma_block(g, a + i, b + i, (int)(n - i < g->block ? n - i : g->block), c);
+  if (!g->r.emulated) return bfma_blocks(g, a, b, n, c);
+  for (int64_t i = 0; i < n; i += g->k)
+    c = emulated(g, a + i, b + i, (int)(n - i < g->k ? n - i : g->k), c);
   return c;
 }
 
@@ -936,7 +962,7 @@ struct zpack {
 static bool zfast_ok(const struct mma_cfg *g, bool fast_acc, int64_t k) {
   const struct mma_unit *u = g->u;
   return u->algo == MMA_BFMA && !u->sticky && !u->late_c && !u->odd_even && !u->prd_limit &&
-         !u->ftz_in && !u->ftz_out && !u->fnuz && !g->r.c_after && g->out == EL_F32 && g->r.rm == RND_ZERO &&
+         !u->ftz_in && !u->ftz_out && !u->fnuz && !g->r.emulated && g->out == EL_F32 && g->r.rm == RND_ZERO &&
          g->r.frac <= 23 && g->r.frac >= 1 && g->in_prec <= 12 && u->frac <= 29 && k > 0 &&
          (!u->promote || fast_acc);
 }

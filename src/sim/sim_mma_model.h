@@ -18,9 +18,13 @@
 **      and Hopper), by mma_round.rm; beyond the format's range it is an
 **      infinity, even when truncating.
 ** An instruction of K > block products chains blocks in ascending k, each
-** block's rounded result being the next block's c.  Variants: c added
-** after the products' block by an IEEE add (mma_round.c_after: what the
-** fp8 captures of sm90/sm100 mma.sync show); AMD CDNA3 adds c after the
+** block's rounded result being the next block's c.  Variants: emulated
+** instructions (mma_round.emulated: fp8 mma.sync on sm_90 and sm_100,
+** which ptxas turns into F2FP.F16.E4M3.UNPACK_B conversions, two
+** HMMA.16816 on the f16 unit and an IEEE add of c: the products whose k
+** has bit 1 clear (the low f16 pair of each register) form the first
+** block, chained from +0 into the second (bit 1 set), and c is added to
+** the result, to nearest even); AMD CDNA3 adds c after the
 ** products with directed rounding (late_c), sums even and odd fp8
 ** products apart (odd_even) and turns products beyond the range into
 ** infinities (prd_limit).  NaN inputs, inf * 0 and inf - inf give the
@@ -76,9 +80,9 @@ struct mma_round {
   int8_t rm;          /* enum ir_rounding: RND_ZERO (NVIDIA f32), RND_NEAREST_EVEN (f16) */
   int8_t frac;        /* fraction bits kept: 23 (f32), 10 (f16), 13 (Hopper/Ada fp8 e8m13) */
   int16_t min_exp;    /* floor on the alignment exponent E, or MMA_NO_FLOOR */
-  bool c_after;       /* c is not a term of the block: the products' block result
-                      ** (rounded as above) is added to c by an IEEE add, to nearest
-                      ** even (fp8 mma.sync on sm90 and sm100, see the profiles) */
+  bool emulated;      /* no unit of its own: the instruction runs on the f16 unit of
+                      ** the same profile (rm, frac, min_exp unused), as ptxas
+                      ** emulates fp8 mma.sync on sm_90 and sm_100 (see below) */
 };
 
 /* One input type of one GPU. */
@@ -130,6 +134,7 @@ struct mma_cfg {
   const struct mma_unit *u;
   enum ty_elem in, out;
   struct mma_round r;     /* u->out[] for this output type */
+  const struct mma_unit *via;   /* r.emulated: the profile's f16 unit, else NULL */
   int in_prec;            /* input significand bits, implicit bit included */
   int out_prec, out_emin, out_emax, out_width;
   int k, block;           /* instruction K and block (0 for exact and fma: all of K) */

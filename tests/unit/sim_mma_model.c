@@ -6,7 +6,7 @@
 **             spread, signed-zero, Inf and NaN inputs), through mma_dot,
 **             mma_tile_dot and mma_gemm;
 **   vendor    hand-computed cases that tell the profiles apart (extra
-**             alignment bits, truncation, e8m13, c added after, CDNA3's
+**             alignment bits, truncation, e8m13, emulated fp8 mma.sync, CDNA3's
 **             late floor and FNUZ, fp8 promotion) and the special values;
 **   gemm      mma_gemm against element-by-element mma_tile_dot, K not a
 **             multiple of the block, f64; its vector path against the
@@ -184,6 +184,16 @@ START_TEST(vendor_fp8) {
   ck_assert_uint_eq(dot("sm90", EL_F8E5M2, EL_F32, a5, b5, 2, F32_1, true), F32_1);
   /* f16 accumulators round to nearest even */
   ck_assert_uint_eq(dot("sm89", EL_F8E4M3FN, EL_F16, a, b, 2, 0, true), F16_1);
+  /* emulated mma.sync (sm90, sm100 with f16 accumulators): k = 0, 1 are
+  ** one f16 instruction, k = 2 the next; 1 + 2^-11 rounds to 1 (a tie to
+  ** even) in each, where one rounding of 1 + 2^-10 keeps it */
+  uint32_t ae[] = { 0x38, 0x10, 0x10 }, be[] = { 0x38, 0x08, 0x08 };   /* 1, 2^-5 * 2^-6 */
+  ck_assert_uint_eq(dot("sm90", EL_F8E4M3FN, EL_F16, ae, be, 3, 0, true), F16_1);
+  ck_assert_uint_eq(dot("sm100", EL_F8E4M3FN, EL_F16, ae, be, 3, 0, true), F16_1);
+  ck_assert_uint_eq(dot("exact", EL_F8E4M3FN, EL_F16, ae, be, 3, 0, true), F16_1 + 1);
+  /* ... and c is added after both: 2^-11 + (1 + 2^-11 -> 1) is a tie again */
+  ck_assert_uint_eq(dot("sm90", EL_F8E4M3FN, EL_F16, ae, be, 2, 0x1000, true), F16_1);
+  ck_assert_uint_eq(dot("sm89", EL_F8E4M3FN, EL_F16, ae, be, 2, 0x1000, true), F16_1 + 1);
 }
 END_TEST
 
