@@ -12,6 +12,7 @@
 #include "sim_mma_model.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <string.h>
 
 #include "sim_fp.h"
@@ -913,14 +914,18 @@ static int gemm_f64(const struct mma_cfg *g, int64_t m, int64_t n, int64_t k, co
 ** The same arithmetic as bfma_chain for every output, with the columns of
 ** the product in the 8 lanes of AVX-512 doubles.  For one block of one
 ** output, with E its alignment exponent and q = 2^(E - F):
-**   - an accumulator X starts at +-M + trunc(c / q) q, M = 1.5 * 2^52 q
-**     (the sign of c; c truncated by adding it to +-M rounding toward
-**     zero): every double between 2^52 q and 2^53 q in magnitude is a
-**     multiple of q, so each later operation rounds to the grid of q;
-**   - each product is added by a fused multiply-add that rounds down where
-**     the product is >= 0 and up where it is < 0 (two masked FMAs): that
-**     is trunc(a*b / q) q exactly, products being exact in the FMA;
-**   - X - M is the block's exact sum of truncated terms (below 2^33 q);
+**   - two accumulators start at +-M, M = 1.5 * 2^52 q with the sign of c:
+**     every double between 2^52 q and 2^53 q in magnitude is a multiple
+**     of q, so each operation on them rounds to the grid of q; X adds c
+**     rounding toward zero (trunc(c / q) q), Y stays at +-M;
+**   - with the processor rounding down, one fused multiply-add adds each
+**     product >= 0 to X and another the magnitude of each product < 0 to
+**     Y: floor(|a*b| / q) q, which is the truncation of the model, exact
+**     since products are exact in the FMA.  Which one a lane takes needs
+**     no mask: b is stored twice, its lanes >= 0 (zeros elsewhere) and
+**     the magnitudes of its lanes < 0, and |a| multiplies the copy that
+**     a's sign picks for X and the other one for Y;
+**   - X - Y is the block's exact sum of truncated terms (below 2^33 q);
 **     clearing the double's low bits truncates it to the accumulator's
 **     f32 (or e8m13) precision, which is the next block's c.
 ** E (the largest exponent of the non-zero products, of c and of the
@@ -930,7 +935,7 @@ static int gemm_f64(const struct mma_cfg *g, int64_t m, int64_t n, int64_t k, co
 ** and fp8 on sm89 and sm90 only with fast_acc); anything it does not
 ** reproduce goes to the scalar model: Inf or NaN inputs (the whole call),
 ** and outputs whose accumulator is Inf, NaN, f32-subnormal or beyond the
-** f32 range at any block boundary (the 4 x 32 tile they are in).
+** f32 range at any block boundary (the 2 x 32 tile they are in).
 ** tests/unit/sim_mma_model.c compares the two on random tiles. */
 
 /* TILESIM_SCALAR_MMA: build without it (to compare or measure) */
@@ -943,19 +948,22 @@ static int gemm_f64(const struct mma_cfg *g, int64_t m, int64_t n, int64_t k, co
 #ifdef MMA_X86
 #define ZV __attribute__((target("avx512f,avx512dq,avx512bw,avx512vl"), optimize("tree-vectorize")))
 
-enum { ZW = 32, ZR = 4, Z16_ZERO = -16000 };   /* tile: ZR rows x ZW columns */
+enum { ZW = 32, ZR = 2, Z16_ZERO = -16000 };   /* tile: ZR rows x ZW columns */
 
-/* The operands of one call, decoded for the vector kernel. */
+/* The operands of one call, decoded for the vector kernel.  Exponents
+** are biased so that ea + eb is a product's exponent + 1023 + 52 - F. */
 struct zpack {
   int64_t k, nv;          /* nv: the columns taken, a multiple of ZW */
-  /* a[i][kk] at ((i / ZR) * k + kk) * ZR + i % ZR (a tile's rows side by
-  ** side), b[kk][j] at kk * nv + j */
-  double *ad, *bd;        /* as doubles (exact) */
-  int32_t *ea;            /* exponent + bias of a, twice (16-bit halves) */
-  int16_t *eb;            /* exponent + bias of b; zeros: Z16_ZERO */
-  uint8_t *sa;            /* a < 0: 8, else 0 (an offset into mb) */
-  uint8_t *mb;            /* per kk and ZW columns, 16 bytes: for a >= 0 then a < 0, the
-                          ** lane masks (8 columns each) of the products >= 0, then < 0 */
+  void *mem;              /* the one allocation everything below lies in */
+  /* a[i][kk] at ((i / ZR) * k + kk) * ZR + i % ZR (a tile's rows side by side): */
+  double *ad;             /* |a| as doubles (exact) */
+  int32_t *ea;            /* exponent, twice (16-bit halves); zeros: Z16_ZERO */
+  int32_t *so;            /* 0 where a's sign is clear, else ZW: which half of a bp
+                          ** pair makes the products >= 0 with a */
+  /* b[kk][j], in column groups gi = j / ZW, lane l = j % ZW: */
+  double *bp;             /* at ((gi * k + kk) * 2 + h) * ZW + l: h = 0 holds b where its
+                          ** sign is clear, h = 1 |b| where it is set, 0 elsewhere */
+  int16_t *eb;            /* at (gi * k + kk) * ZW + l; zeros: Z16_ZERO */
 };
 
 /* Whether the vector kernel computes g's block FMA (see above). */
@@ -1035,7 +1043,7 @@ ZV static bool zdecode(const struct mma_cfg *g, const void *src, int64_t n, int6
 }
 
 static void zpack_free(struct zpack *p) {
-  ts_free(p->ad);
+  ts_free(p->mem);
 }
 
 /* Decode a (m x k) and the first p->nv columns of b (k x n); 0, -1 when
@@ -1044,57 +1052,48 @@ ZV static int zpack_init(struct zpack *p, const struct mma_cfg *g, int64_t m, in
                       const void *a, int64_t lda, const void *b, int64_t ldb) {
   size_t si = elt_size(g->in);
   int bias = 1023 + 52 - g->u->frac, ba = bias / 2, bb = bias - ba;
-  int64_t nv = p->nv;
-  int64_t mg = (m + ZR - 1) / ZR * ZR * k;
+  int64_t nv = p->nv, mg = (m + ZR - 1) / ZR * ZR, nt = k > nv ? k : nv;
   p->k = k;
-  /* one block: freeing two smaller ones lets malloc give the pages back
-  ** to the system at every call, and fault them in again at the next */
-  size_t na = (size_t)mg * (8 + 4 + 1) + (size_t)k * (8 + 2 + 1);
-  p->ad = ts_malloc(na + 64 + (size_t)(k * nv) * (8 + 2) + (size_t)(k * nv / 2 + nv));
-  if (!p->ad) return -1;
-  p->bd = (double *)((char *)p->ad + (na + 63) / 64 * 64);
-  p->ea = (int32_t *)(p->ad + mg);
-  double *tv = (double *)(p->ea + mg);           /* one row, decoded */
-  int16_t *te = (int16_t *)(tv + k);
-  uint8_t *ts = (uint8_t *)(te + k);
-  p->sa = ts + k;
-  p->eb = (int16_t *)(p->bd + k * nv);
-  p->mb = (uint8_t *)(p->eb + k * nv);
+  /* one block: freeing several smaller ones lets malloc give the pages
+  ** back to the system at every call, and fault them in again at the next */
+  size_t nbp = (size_t)(nv * k) * 16, nad = (size_t)(mg * k) * 8;
+  size_t nea = (size_t)(mg * k) * 4, neb = (size_t)(nv * k) * 2;
+  p->mem = ts_malloc(64 + nbp + nad + 2 * nea + neb + (size_t)nt * (8 + 2 + 1));
+  if (!p->mem) return -1;
+  p->bp = (double *)(((uintptr_t)p->mem + 63) & ~(uintptr_t)63);
+  p->ad = p->bp + nv * k * 2;
+  p->ea = (int32_t *)(p->ad + mg * k);
+  p->so = p->ea + mg * k;
+  p->eb = (int16_t *)(p->so + mg * k);
+  double *tv = (double *)(p->eb + nv * k);       /* one row, decoded */
+  int16_t *te = (int16_t *)(tv + nt);
+  uint8_t *ts = (uint8_t *)(te + nt);
   for (int64_t i = 0; i < m; i++) {
     if (!zdecode(g, (const char *)a + (size_t)(i * lda) * si, k, 1, ba, tv, te, ts)) {
       zpack_free(p);
       return 1;
     }
     for (int64_t kk = 0, x = i / ZR * ZR * k + i % ZR; kk < k; kk++, x += ZR) {
-      p->ad[x] = tv[kk];
+      p->ad[x] = fabs(tv[kk]);
       p->ea[x] = (int32_t)((uint32_t)(uint16_t)te[kk] * 0x10001u);
-      p->sa[x] = (uint8_t)(ts[kk] * 8);
+      p->so[x] = signbit(tv[kk]) ? ZW : 0;
     }
   }
-  uint8_t *neg = p->mb + k * nv / 2;   /* one row of b's signs */
   for (int64_t kk = 0; kk < k; kk++) {
-    if (!zdecode(g, (const char *)b + (size_t)(kk * ldb) * si, nv, 1, bb, p->bd + kk * nv,
-                 p->eb + kk * nv, neg)) {
+    if (!zdecode(g, (const char *)b + (size_t)(kk * ldb) * si, nv, 1, bb, tv, te, ts)) {
       zpack_free(p);
       return 1;
     }
     for (int64_t j = 0; j < nv; j += 8) {
-      /* lanes whose b has its sign bit clear (a -0 may go either way) */
-      unsigned mk = (uint8_t)~_mm512_movepi64_mask(_mm512_loadu_si512(p->bd + kk * nv + j));
-      uint8_t *t = p->mb + (kk * nv + j / 8 * 8 - j % ZW) / 2 + j % ZW / 8;
-      t[0] = t[12] = (uint8_t)mk;
-      t[4] = t[8] = (uint8_t)~mk;
+      int64_t x = (j / ZW * k + kk) * ZW + j % ZW;
+      __m512d v = _mm512_loadu_pd(tv + j);
+      __mmask8 neg = _mm512_movepi64_mask(_mm512_castpd_si512(v));
+      _mm512_storeu_pd(p->bp + x + x / ZW * ZW, _mm512_maskz_mov_pd((__mmask8)~neg, v));
+      _mm512_storeu_pd(p->bp + x + x / ZW * ZW + ZW, _mm512_maskz_mov_pd(neg, _mm512_abs_pd(v)));
+      memcpy(p->eb + x, te + j, 8 * sizeof *te);
     }
   }
   return 0;
-}
-
-/* A mask register loaded from memory: the compiler's own choice goes
-** through a general register, which costs an ALU slot beside the FMAs. */
-ZT static inline __attribute__((always_inline)) __mmask8 kload(const uint8_t *p) {
-  __mmask8 m;
-  __asm__("kmovb %1, %0" : "=Yk"(m) : "m"(*p));
-  return m;
 }
 
 /* The block FMA of rows i0 .. i0+R-1 and columns j0 .. j0+31 into
@@ -1103,8 +1102,10 @@ ZT static inline __attribute__((always_inline)) __mmask8 kload(const uint8_t *p)
 ZT static inline __attribute__((always_inline)) bool
 ztile(const struct zpack *p, const struct mma_cfg *g, const int R, int64_t i0, int64_t j0,
       const float *c, int64_t ldc, float *d, int64_t ldd) {
-  const int64_t k = p->k, nv = p->nv, abase = i0 / ZR * ZR * k;
-  const int F = g->u->frac, bias = 1023 + 52 - F;
+  const int64_t k = p->k, gi = j0 / ZW, abase = i0 / ZR * ZR * k;
+  const double *bp = p->bp + gi * k * 2 * ZW;
+  const int16_t *eb = p->eb + gi * k * ZW;
+  const int F = g->u->frac, bias = 1023 + 52 - F, blk = g->block;
   const int floor_e = g->r.min_exp > -400 ? g->r.min_exp : -400;
   const __m512i expm = _mm512_set1_epi64(0x7FF0000000000000LL);
   const __m512i k1 = _mm512_set1_epi64((int64_t)((uint64_t)(52 - F) << 52 | UINT64_C(1) << 51));
@@ -1113,59 +1114,55 @@ ztile(const struct zpack *p, const struct mma_cfg *g, const int R, int64_t i0, i
   const __m512i sgn = _mm512_set1_epi64(INT64_MIN);
   const __m512i floor16 = _mm512_set1_epi16((int16_t)(floor_e + bias));
   __m512i emax = _mm512_setzero_si512(), emin1 = _mm512_set1_epi64(-1);
-  __m512d C[ZR][4], X[ZR][4], Mc[ZR][4];
-  int16_t e16[ZR][ZW] __attribute__((aligned(64)));
+  __m512d C[ZR][4], X[ZR][4], Y[ZR][4];
   _Pragma("GCC unroll 4")
   for (int r = 0; r < R; r++)
     _Pragma("GCC unroll 4")
     for (int v = 0; v < 4; v++)
       C[r][v] = _mm512_cvtps_pd(_mm256_loadu_ps(c + (i0 + r) * ldc + j0 + 8 * v));
-  for (int64_t kb = 0; kb < k; kb += g->block) {
-    int64_t ke = kb + g->block < k ? kb + g->block : k;
+  for (int64_t kb = 0; kb < k; kb += blk) {
+    int64_t ke = kb + blk < k ? kb + blk : k;
+    /* E: the largest exponent of the products (16-bit lanes), of c and
+    ** of the profile's floor; M = 1.5 * 2^52 * 2^(E - F) with c's sign */
     __m512i E[ZR];
     _Pragma("GCC unroll 4")
     for (int r = 0; r < R; r++) E[r] = floor16;
     for (int64_t kk = kb; kk < ke; kk++) {
-      __m512i eb = _mm512_loadu_si512(p->eb + kk * nv + j0);
-      const int32_t *ea = p->ea + abase + kk * ZR;
+      __m512i e = _mm512_loadu_si512(eb + kk * ZW);
       _Pragma("GCC unroll 4")
       for (int r = 0; r < R; r++)
-        E[r] = _mm512_max_epi16(E[r], _mm512_add_epi16(_mm512_set1_epi32(ea[r]), eb));
+        E[r] = _mm512_max_epi16(E[r], _mm512_add_epi16(_mm512_set1_epi32(p->ea[abase + kk * ZR + r]), e));
     }
     _Pragma("GCC unroll 4")
-    for (int r = 0; r < R; r++) _mm512_store_si512(e16[r], E[r]);
-    _Pragma("GCC unroll 4")
-    for (int r = 0; r < R; r++)
+    for (int r = 0; r < R; r++) {
+      int16_t e16[ZW] __attribute__((aligned(64)));
+      _mm512_store_si512(e16, E[r]);
       _Pragma("GCC unroll 4")
       for (int v = 0; v < 4; v++) {
         __m512i cb = _mm512_castpd_si512(C[r][v]), ec = _mm512_and_si512(cb, expm);
         emax = _mm512_max_epu64(emax, ec);
         emin1 = _mm512_min_epu64(emin1, _mm512_sub_epi64(ec, one));
-        __m512i mp = _mm512_cvtepi16_epi64(_mm_load_si128((const __m128i *)&e16[r][8 * v]));
-        mp = _mm512_or_si512(_mm512_slli_epi64(mp, 52), half);
-        __m512i mm = _mm512_max_epi64(mp, _mm512_add_epi64(ec, k1));
-        Mc[r][v] = _mm512_castsi512_pd(_mm512_ternarylogic_epi64(mm, cb, sgn, 0xD8));
-        X[r][v] = _mm512_add_round_pd(Mc[r][v], C[r][v], _MM_FROUND_TO_ZERO | _MM_FROUND_NO_EXC);
+        __m512i mp = _mm512_cvtepi16_epi64(_mm_load_si128((const __m128i *)&e16[8 * v]));
+        __m512i mm = _mm512_max_epi64(_mm512_or_si512(_mm512_slli_epi64(mp, 52), half),
+                                      _mm512_add_epi64(ec, k1));
+        Y[r][v] = _mm512_castsi512_pd(_mm512_ternarylogic_epi64(mm, cb, sgn, 0xD8));
+        X[r][v] = _mm512_add_round_pd(Y[r][v], C[r][v], _MM_FROUND_TO_ZERO | _MM_FROUND_NO_EXC);
       }
+    }
+    /* the products >= 0 into X, the magnitudes of those < 0 into Y, every
+    ** fma rounding down (the caller's rounding mode): |a| times the half of
+    ** b's pair that a's sign picks */
     for (int64_t kk = kb; kk < ke; kk++) {
-      __m512d bv[4];
-      _Pragma("GCC unroll 4")
-      for (int v = 0; v < 4; v++) bv[v] = _mm512_loadu_pd(p->bd + kk * nv + j0 + 8 * v);
-      const uint8_t *mt = p->mb + (kk * nv + j0) / 2;
-      const double *ad = p->ad + abase + kk * ZR;
-      const uint8_t *sa = p->sa + abase + kk * ZR;
+      const double *bk = bp + kk * 2 * ZW, *ad = p->ad + abase + kk * ZR;
+      const int32_t *so = p->so + abase + kk * ZR;
       _Pragma("GCC unroll 4")
       for (int r = 0; r < R; r++) {
         __m512d av = _mm512_set1_pd(ad[r]);
-        /* the masks of lanes rounding down (product >= 0) and up */
-        const uint8_t *pm = mt + sa[r];
+        const double *pos = bk + so[r], *neg = bk + (ZW - so[r]);
         _Pragma("GCC unroll 4")
         for (int v = 0; v < 4; v++) {
-          __mmask8 up = kload(pm + v), dn = kload(pm + 4 + v);
-          X[r][v] = _mm512_mask3_fmadd_round_pd(av, bv[v], X[r][v], up,
-                                                _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC);
-          X[r][v] = _mm512_mask3_fmadd_round_pd(av, bv[v], X[r][v], dn,
-                                                _MM_FROUND_TO_POS_INF | _MM_FROUND_NO_EXC);
+          X[r][v] = _mm512_fmadd_pd(av, _mm512_loadu_pd(pos + 8 * v), X[r][v]);
+          Y[r][v] = _mm512_fmadd_pd(av, _mm512_loadu_pd(neg + 8 * v), Y[r][v]);
         }
       }
     }
@@ -1173,8 +1170,8 @@ ztile(const struct zpack *p, const struct mma_cfg *g, const int R, int64_t i0, i
     for (int r = 0; r < R; r++)
       _Pragma("GCC unroll 4")
       for (int v = 0; v < 4; v++)
-        C[r][v] = _mm512_castsi512_pd(_mm512_and_si512(
-            _mm512_castpd_si512(_mm512_sub_pd(X[r][v], Mc[r][v])), keep));
+        C[r][v] = _mm512_castsi512_pd(_mm512_and_si512(_mm512_castpd_si512(_mm512_sub_round_pd(
+            X[r][v], Y[r][v], _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC)), keep));  /* exact; 0 is +0 */
   }
   _Pragma("GCC unroll 4")
   for (int r = 0; r < R; r++)
@@ -1198,12 +1195,7 @@ ztile(const struct zpack *p, const struct mma_cfg *g, const int R, int64_t i0, i
 
 ZT static bool ztile_rows(const struct zpack *p, const struct mma_cfg *g, int R, int64_t i0,
                           int64_t j0, const float *c, int64_t ldc, float *d, int64_t ldd) {
-  switch (R) {
-  case 4: return ztile(p, g, 4, i0, j0, c, ldc, d, ldd);
-  case 3: return ztile(p, g, 3, i0, j0, c, ldc, d, ldd);
-  case 2: return ztile(p, g, 2, i0, j0, c, ldc, d, ldd);
-  default: return ztile(p, g, 1, i0, j0, c, ldc, d, ldd);
-  }
+  return R == ZR ? ztile(p, g, ZR, i0, j0, c, ldc, d, ldd) : ztile(p, g, 1, i0, j0, c, ldc, d, ldd);
 }
 #endif
 
@@ -1242,12 +1234,19 @@ static int gemm_fast(const struct mma_cfg *g, int64_t m, int64_t n, int64_t k, c
   struct zpack p = { .nv = n / ZW * ZW };
   int rc = zpack_init(&p, g, m, k, a, lda, b, ldb);
   if (rc) return rc;
+  /* the kernel's fmas round down: the rounding mode, FTZ and DAZ off */
+  unsigned csr = _mm_getcsr(), down = (csr & ~0xE040u) | 0x2000u;
+  _mm_setcsr(down);
   for (int64_t j0 = 0; j0 < p.nv && !rc; j0 += ZW)
     for (int64_t i0 = 0; i0 < m && !rc; i0 += ZR) {
       int R = m - i0 < ZR ? (int)(m - i0) : ZR;
-      if (!ztile_rows(&p, g, R, i0, j0, c, ldc, d, ldd))
+      if (!ztile_rows(&p, g, R, i0, j0, c, ldc, d, ldd)) {
+        _mm_setcsr(csr);
         rc = scalar_block(g, i0, i0 + R, j0, j0 + ZW, k, a, lda, b, ldb, c, ldc, d, ldd, fast_acc);
+        _mm_setcsr(down);
+      }
     }
+  _mm_setcsr(csr);
   zpack_free(&p);
   if (!rc && p.nv < n)
     rc = scalar_block(g, 0, m, p.nv, n, k, a, lda, b, ldb, c, ldc, d, ldd, fast_acc);

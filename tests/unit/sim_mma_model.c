@@ -302,7 +302,8 @@ END_TEST
 ** inputs.  Styles: 0 values near 1 (c grows, products truncated against
 ** it), 1 any finite bit pattern (exponents spread over the whole range,
 ** subnormals, overflow into inf), 2 mostly zeros and cancelling pairs,
-** 3 the first styles with Inf, NaN and subnormal accumulators sprinkled. */
+** 3 the first styles with Inf, NaN and subnormal accumulators sprinkled
+** (style 2 with zero accumulators too: a sum that cancels is +0). */
 
 static const char *const fast_profiles[] = { "sm70", "sm80", "sm89", "sm90", "sm100", "cdna3" };
 static const enum ty_elem fast_types[] = { EL_F16, EL_BF16, EL_TF32, EL_F8E4M3FN, EL_F8E5M2 };
@@ -339,6 +340,7 @@ START_TEST(gemm_fast_vs_scalar) {
     uint32_t r = next(&seed);
     c[i] = style == 3 && r % 7 == 0 ? (const uint32_t[]){ 0x7F800000u, 0xFF800000u, 0x7FFFFFFFu,
                                                           0x00000123u, 0x80700000u, 0x80000000u }[r % 6]
+           : style == 2 && r % 3 == 0 ? 0                /* sums that cancel to +0 */
                                     : (r & 1 ? 0x80000000u : 0) | (0x3E000000u + (r << 8 & 0x1FFFFFFu));
   }
   pack(in, a, M * K, pa);
@@ -356,6 +358,25 @@ START_TEST(gemm_fast_vs_scalar) {
                       fast_profiles[pi], ty_elem_names[in], style, fa, i, j, d[i * NN + j],
                       (unsigned long long)want);
       }
+  }
+}
+END_TEST
+
+/* A sum that cancels exactly is +0 in every profile, on the vector path
+** too (32 columns: wide enough for it), whatever rounding its kernel uses. */
+START_TEST(gemm_zero_sign) {
+  enum { K = 20, NN = 32 };
+  uint32_t a[K] = { 0x3C00, 0xBC00 }, b[K * NN], c[NN], d[NN];   /* f16: 1, -1 */
+  unsigned char pa[K * 2], pb[K * NN * 2];
+  for (int i = 0; i < K * NN; i++) b[i] = 0x4000;                  /* 2 */
+  pack(EL_F16, a, K, pa);
+  pack(EL_F16, b, K * NN, pb);
+  for (size_t p = 0; p < N(fast_profiles); p++) {
+    for (int j = 0; j < NN; j++) c[j] = j % 2 ? 0x80000000u : 0;   /* +0 and -0 */
+    ck_assert_int_eq(mma_gemm(cfg(fast_profiles[p], EL_F16, EL_F32), 1, NN, K, pa, K, pb, NN, c, NN,
+                              d, NN, false), 0);
+    for (int j = 0; j < NN; j++)
+      ck_assert_msg(d[j] == 0, "%s [%d]: got %#x", fast_profiles[p], j, d[j]);
   }
 }
 END_TEST
@@ -418,6 +439,7 @@ Suite *suite_sim_mma_model(void) {
   suite_add_tcase(s, tc);
   tc = tcase_create("gemm");
   tcase_add_test(tc, gemm_matches_dots);
+  tcase_add_test(tc, gemm_zero_sign);
   tcase_add_test(tc, gemm_f64);
   tcase_add_loop_test(tc, gemm_fast_vs_scalar, 0, (int)(N(fast_profiles) * N(fast_types) * 4));
   suite_add_tcase(s, tc);
