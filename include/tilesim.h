@@ -71,7 +71,8 @@ struct tilesim_arg {
 
 struct tilesim_run_opts {
   int threads;                    /* 0: OpenMP's default */
-  const char *numerics;           /* NULL or "fma", "exact", a GPU profile ("sm90", "H100") */
+  const char *numerics;           /* "fma", "exact", a GPU profile ("sm90", "H100"), or NULL:
+                                  ** the default hardware description's (b200: sm100) */
   unsigned long long max_iterations;  /* per tile block; 0: the default */
   int check_assumes;              /* fail when an assume predicate is false */
 };

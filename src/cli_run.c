@@ -19,7 +19,6 @@
 
 #include "sim.h"
 #include "sim_fp.h"
-#include "sim_mma_model.h"
 #include "sim_npy.h"
 #include "hw.h"
 
@@ -55,15 +54,6 @@ static int parse_grid(const char *s, uint32_t g[3]) {
   return -1;
 }
 
-/* Numerics by name: fma, exact, or a matrix-unit profile; -1 if unknown. */
-static int set_numerics(struct sim_opts *o, const char *name) {
-  o->profile = NULL;
-  if (!strcmp(name, "fma")) o->numerics = NUM_FMA;
-  else if (!strcmp(name, "exact")) o->numerics = NUM_EXACT;
-  else if (!(o->profile = mma_profile_find(name))) return -1;
-  return 0;
-}
-
 static int parse_options(int argc, char **argv, struct run *r) {
   r->grid[0] = r->grid[1] = r->grid[2] = 1;
   for (int i = 1; i < argc; i++) {
@@ -84,7 +74,7 @@ static int parse_options(int argc, char **argv, struct run *r) {
     } else if (!strcmp(a, "--hw")) r->hw = v;
     else if (!strcmp(a, "--numerics")) {
       r->numerics_set = true;
-      if (set_numerics(&r->opts, v)) {
+      if (sim_set_numerics(&r->opts, v)) {
         cli_usage_error("run", "unknown numerics '%s' (fma, exact, or a GPU profile: sm70 sm80 "
                         "sm89 sm90 sm100 cdna3, or a GPU name such as H100)", v);
         return -1;
@@ -124,20 +114,20 @@ static int parse_options(int argc, char **argv, struct run *r) {
 }
 
 /* Without --numerics, mmaf follows the numerics profile named by the
-** hardware description (--hw NAME, else the default, b200).  When the
-** default description cannot be read (an installation without hwdesc/),
-** its profile, sm100, applies; a named one that fails is an error. */
+** hardware description --hw NAME (a description that fails is an error),
+** else the default description's (hw_default_numerics). */
 static int default_numerics(struct run *r) {
   if (r->numerics_set) return 0;
-  struct ts_diag_sink quiet = { NULL, NULL, 0, 0 }, loud = { cli_print_diag, NULL, 0, 0 };
-  struct hw_desc *d;
-  if (hw_desc_open(r->hw ? r->hw : "b200", &d, r->hw ? &loud : &quiet)) {
-    if (r->hw) return EXIT_INVALID;
-    r->opts.profile = mma_profile_find("sm100");
-    return 0;
+  if (!r->hw) {
+    char name[32];
+    hw_default_numerics(name, sizeof name);
+    return sim_set_numerics(&r->opts, name) ? EXIT_INVALID : 0;
   }
+  struct ts_diag_sink loud = { cli_print_diag, NULL, 0, 0 };
+  struct hw_desc *d;
+  if (hw_desc_open(r->hw, &d, &loud)) return EXIT_INVALID;
   const char *name = d->numerics ? d->numerics : "fma";
-  if (set_numerics(&r->opts, name)) {
+  if (sim_set_numerics(&r->opts, name)) {
     fprintf(stderr, "tilesim: %s: unknown numerics profile '%s'\n", d->path, name);
     hw_desc_free(d);
     return EXIT_INVALID;

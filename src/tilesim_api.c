@@ -14,8 +14,8 @@
 #include "ir.h"
 #include "sim.h"
 #include "sim_fp.h"
-#include "sim_mma_model.h"
 #include "sim_npy.h"
+#include "hw.h"
 
 struct tilesim_module { struct ir_module *m; };
 
@@ -332,16 +332,18 @@ static void collect(void *ud, const struct ts_diag *d) {
   ts_free(text);
 }
 
+/* Without numerics, mmaf follows the default hardware description's
+** profile, as `tilesim run` does. */
 static int set_opts(struct run *r, const struct tilesim_run_opts *o, struct sim_opts *so) {
+  char def[32];
+  const char *name = o && o->numerics ? o->numerics : (hw_default_numerics(def, sizeof def), def);
+  if (sim_set_numerics(so, name))
+    return fail(r, "unknown numerics '%s' (fma, exact, or a GPU profile such as sm90 or H100)",
+                name);
   if (!o) return 0;
   so->threads = o->threads > 0 ? o->threads : 0;
   so->max_iterations = o->max_iterations;
   so->check_assumes = o->check_assumes != 0;
-  if (!o->numerics || !strcmp(o->numerics, "fma")) so->numerics = NUM_FMA;
-  else if (!strcmp(o->numerics, "exact")) so->numerics = NUM_EXACT;
-  else if (!(so->profile = mma_profile_find(o->numerics)))
-    return fail(r, "unknown numerics '%s' (fma, exact, or a GPU profile such as sm90 or H100)",
-                o->numerics);
   return 0;
 }
 

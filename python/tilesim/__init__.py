@@ -227,7 +227,8 @@ def run(kernel, grid, *args, entry=None, numerics=None, threads=0, max_iteration
       parameter's type), numpy scalars (their own type), numpy arrays (element
       type from the dtype) or tilesim.Array.
     entry: the entry to run (None: the only one).
-    numerics: "fma" (default), "exact", or a GPU profile ("sm90", "H100", ...).
+    numerics: "fma", "exact", or a GPU profile ("sm90", "H100", ...); None:
+      the default hardware description's profile (B200: "sm100"), as the CLI.
     convention: "pointer" (an array is one pointer parameter) or "cutile"
       (pointer, shape..., strides..., as cuTile Python passes arrays).
     output: where print_tko text goes: a callable taking a str, or None

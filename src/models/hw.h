@@ -160,6 +160,13 @@ char *hw_desc_find(const char *name);
 /* hw_desc_find() and hw_desc_load(); reports a name that matches nothing. */
 int hw_desc_open(const char *name, struct hw_desc **out, struct ts_diag_sink *sink);
 
+/* The default description, the one `tilesim run` and the API take when
+** none is named, and the numerics profile it names, into buf (n bytes):
+** HW_DEFAULT's, or sm100 when it cannot be read (an installation without
+** its descriptions). */
+#define HW_DEFAULT "b200"
+void hw_default_numerics(char *buf, size_t n);
+
 /*
 ** Change one number (what-if): PATH as printed by `tilesim hw show`, e.g.
 ** memory.hbm.bandwidth, sm.sfu.ex2, chip.peak.bf16,

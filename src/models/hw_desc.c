@@ -1407,6 +1407,15 @@ int hw_desc_open(const char *name, struct hw_desc **out, struct ts_diag_sink *si
   return rc;
 }
 
+void hw_default_numerics(char *buf, size_t n) {
+  struct ts_diag_sink quiet = { NULL, NULL, 0, 0 };
+  struct hw_desc *d;
+  const char *name = "sm100";
+  if (!hw_desc_open(HW_DEFAULT, &d, &quiet) && d->numerics) name = d->numerics;
+  snprintf(buf, n, "%s", name);
+  hw_desc_free(d);
+}
+
 /* ================= queries for the model ================= */
 
 const struct hw_mma *hw_mma_find(const struct hw_desc *d, enum hw_dtype t,

@@ -95,6 +95,10 @@ struct sim_opts {
   void *print_ud;
 };
 
+/* o's numerics for mmaf by name: "fma", "exact", or a matrix-unit profile
+** or GPU name (sm90, H100, ...; sim_mma_model.h); -1 for any other name. */
+int sim_set_numerics(struct sim_opts *o, const char *name);
+
 /* The first runtime error of a launch, if any. */
 struct sim_error {
   bool set;

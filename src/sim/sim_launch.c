@@ -10,6 +10,8 @@
 
 #include <stdio.h>
 #include <string.h>
+
+#include "sim_mma_model.h"
 #ifdef _OPENMP
 #include <omp.h>
 #endif
@@ -111,6 +113,14 @@ void sim_keep_first_error(struct sim_error *err, uint64_t *first_bad, bool *fail
     }
     *failed = true;
   }
+}
+
+int sim_set_numerics(struct sim_opts *o, const char *name) {
+  o->profile = NULL;
+  if (!strcmp(name, "fma")) o->numerics = NUM_FMA;
+  else if (!strcmp(name, "exact")) o->numerics = NUM_EXACT;
+  else if (!(o->profile = mma_profile_find(name))) return -1;
+  return 0;
 }
 
 int sim_launch(const struct ir_module *m, const struct ir_op *entry,

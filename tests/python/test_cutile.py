@@ -1,9 +1,9 @@
 """cuTile Python kernels (cutile_kernels.py), exported by cuTile's own
 compiler on this CPU-only machine, run in tilesim and compared with numpy.
 
-Tolerances: tilesim's default numerics (sequential f32 FMA in the matrix
-unit, correctly rounded exp/rsqrt) against a float64 numpy reference of the
-same inputs.  Each bound is a few times the f32 rounding error the kernel
+Tolerances: tilesim's default numerics (the B200's tensor cores, sm100, in
+the matrix unit; correctly rounded exp/rsqrt) against a float64 numpy
+reference of the same inputs.  Each bound is a few times the f32 rounding error the kernel
 can accumulate (K terms of |a||b| <= ~10 at 2^-24), or, where the kernel
 rounds to f16 on purpose (attention's P), that rounding."""
 

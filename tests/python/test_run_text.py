@@ -127,6 +127,21 @@ def test_threads_and_numerics_keep_vector_add_exact():
         np.testing.assert_array_equal(c, a + b)
 
 
+def test_default_numerics_is_the_default_descriptions():
+    """Without numerics, mmaf accumulates as `tilesim run` does: the default
+    hardware description's profile (b200: sm100).  tests/run/mma_numerics
+    has one dot product whose sm100, fma and exact results differ."""
+    data = os.path.join(SRCDIR, "tests", "data", "run")
+    kernel = pathlib.Path(SRCDIR, "tests", "run", "mma_numerics.mlir").read_text()
+    a, b = np.load(os.path.join(data, "mma_a.npy")), np.load(os.path.join(data, "mma_b.npy"))
+    want = {n: np.load(os.path.join(data, f"mma_{n}.npy")) for n in ("sm100", "fma", "exact")}
+    assert len({w.tobytes() for w in want.values()}) == 3
+    for numerics, expect in ((None, "sm100"), ("sm100", "sm100"), ("fma", "fma"), ("exact", "exact")):
+        c = np.zeros((1, 1), np.float32)
+        tilesim.run(kernel, (1, 1, 1), a, b, c, 1, 1, 16, numerics=numerics)
+        assert c.tobytes() == want[expect].tobytes(), numerics
+
+
 def test_noncontiguous_arrays_are_copied_in_and_out():
     """A strided view runs as a contiguous copy and gets its results back."""
     a, b, _ = vadd_args(256)
