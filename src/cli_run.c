@@ -76,7 +76,7 @@ static int parse_options(int argc, char **argv, struct run *r) {
       r->numerics_set = true;
       if (sim_set_numerics(&r->opts, v)) {
         cli_usage_error("run", "unknown numerics '%s' (fma, exact, or a GPU profile: sm70 sm80 "
-                        "sm89 sm90 sm100 cdna3, or a GPU name such as H100)", v);
+                        "sm89 sm90 sm100 sm120 cdna3, or a GPU name such as H100)", v);
         return -1;
       }
     } else if (!strcmp(a, "--max-iterations")) {

@@ -493,7 +493,7 @@ static const struct cmd commands[] = {
     "  --npz                write DIR/out.npz instead\n"
     "  --threads N          OpenMP threads (the result does not depend on it)\n"
     "  --numerics MODEL     how mmaf accumulates: fma, exact, or a GPU's tensor cores:\n"
-    "                       sm70 sm80 sm89 sm90 sm100 cdna3 (or V100, H100...); default:\n"
+    "                       sm70 sm80 sm89 sm90 sm100 sm120 cdna3 (or H100...); default:\n"
     "                       the profile of the hardware description (--hw NAME, else b200)\n"
     "  --check-assumes      check assume predicates at run time\n"
     "  --time               print how long the kernel ran (loading and writing excluded)\n"
@@ -542,7 +542,7 @@ static const struct cmd commands[] = {
     "  --threads N          OpenMP threads; under mpirun the points are also split over ranks\n" },
   { "mma-check", cmd_mma_check,
     "mma-check --profile P --dir DIR [--type T] [--acc f32|f16] [--zero-c|--use-c] [--show N]",
-    "Check a matrix-unit profile (sm70 sm80 sm89 sm90 sm100 cdna3 exact fma, or a\n"
+    "Check a matrix-unit profile (sm70 sm80 sm89 sm90 sm100 sm120 cdna3 exact fma, or a\n"
     "GPU name: V100 A100 Ada H100 B200 ...) against the inner products captured on\n"
     "a GPU: DIR is one GPU/INTYPE folder of tensor-core-vectors.  Exits 0 only when\n"
     "every result matches bit for bit.  'tilesim mma-check --help' lists the options.\n" },

@@ -119,6 +119,18 @@ static const struct mma_profile profiles[] = {
       [MMA_IN_E5M2] = BFMA(32, 32, 25, EMU, EMU),
       [MMA_IN_F32] = FMA1, [MMA_IN_F64] = FMA1 },
     .scaled = true },
+  /* RTX Blackwell (RTX PRO 6000, RTX 50xx; sm_120): as sm100, but fp8
+  ** mma.sync is a tensor-core instruction there (QMMA.16832 in the SASS
+  ** for sm_120): one block of 32 products and c at F = 25 [MS RTX
+  ** Blackwell; KM RTXPRO6000TC = B200TC, floor 2^-133].  No captures. */
+  { "sm120", "RTXPRO6000 RTX-PRO-6000 RTX5090 RTX5080 GB202 GB10 rtx-blackwell sm_120 sm_120a sm_121",
+    "RTX Blackwell tensor cores [MS RTX Blackwell, KM RTXPRO6000TC]",
+    { [MMA_IN_F16] = BFMA(16, 16, 25, R(RZ, 23, -133), R(RN, 10, -21)),
+      [MMA_IN_BF16] = BFMA(16, 16, 25, R(RZ, 23, -133), R(RN, 10, -21)),
+      [MMA_IN_TF32] = BFMA(8, 8, 25, R(RZ, 23, -133), NO16),
+      [MMA_IN_E4M3] = BFMA(32, 32, 25, R(RZ, 23, -133), R(RN, 10, -133)),
+      [MMA_IN_E5M2] = BFMA(32, 32, 25, R(RZ, 23, -133), R(RN, 10, -133)),
+      [MMA_IN_F32] = FMA1, [MMA_IN_F64] = FMA1 } },
   /* MI300 (v_mfma_f32_16x16x16_f16 etc.): products aligned among
   ** themselves (F = 24), their sum floored to 31 bits and c to 24 bits
   ** below the larger exponent, added, rounded to nearest even; fp8 are

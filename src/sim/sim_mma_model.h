@@ -116,7 +116,7 @@ struct mma_profile {
                           ** false: the fma model */
 };
 
-/* The profile named name (sm70 sm80 sm89 sm90 sm100 cdna3 exact fma) or
+/* The profile named name (sm70 sm80 sm89 sm90 sm100 sm120 cdna3 exact fma) or
 ** one of its GPU names (V100, A100, Ada, H100, B200, ...; any case);
 ** NULL when none. */
 const struct mma_profile *mma_profile_find(const char *name);

@@ -191,6 +191,7 @@ START_TEST(vendor_fp8) {
   ck_assert_uint_eq(dot("sm90", EL_F8E4M3FN, EL_F16, ae, be, 3, 0, true), F16_1);
   ck_assert_uint_eq(dot("sm100", EL_F8E4M3FN, EL_F16, ae, be, 3, 0, true), F16_1);
   ck_assert_uint_eq(dot("exact", EL_F8E4M3FN, EL_F16, ae, be, 3, 0, true), F16_1 + 1);
+  ck_assert_uint_eq(dot("sm120", EL_F8E4M3FN, EL_F16, ae, be, 3, 0, true), F16_1 + 1);   /* one block */
   /* ... and c is added after both: 2^-11 + (1 + 2^-11 -> 1) is a tie again */
   ck_assert_uint_eq(dot("sm90", EL_F8E4M3FN, EL_F16, ae, be, 2, 0x1000, true), F16_1);
   ck_assert_uint_eq(dot("sm89", EL_F8E4M3FN, EL_F16, ae, be, 2, 0x1000, true), F16_1 + 1);
@@ -305,7 +306,7 @@ END_TEST
 ** 3 the first styles with Inf, NaN and subnormal accumulators sprinkled
 ** (style 2 with zero accumulators too: a sum that cancels is +0). */
 
-static const char *const fast_profiles[] = { "sm70", "sm80", "sm89", "sm90", "sm100", "cdna3" };
+static const char *const fast_profiles[] = { "sm70", "sm80", "sm89", "sm90", "sm100", "sm120", "cdna3" };
 static const enum ty_elem fast_types[] = { EL_F16, EL_BF16, EL_TF32, EL_F8E4M3FN, EL_F8E5M2 };
 
 static uint32_t rand_elem(enum ty_elem e, int style, uint32_t *seed) {
