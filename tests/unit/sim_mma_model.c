@@ -102,7 +102,8 @@ START_TEST(prof_names) {
   static const char *const alias[][2] = {
     { "V100", "sm70" }, { "a100", "sm80" }, { "A2", "sm80" }, { "Ada", "sm89" },
     { "L40S", "sm89" }, { "H100", "sm90" }, { "H200", "sm90" }, { "B200", "sm100" },
-    { "MI300X", "cdna3" }, { "SM90", "sm90" }, { "exact", "exact" }, { "fma", "fma" },
+    { "MI300X", "cdna3" }, { "SM90", "sm90" }, { "RTXPRO6000", "sm120" }, { "exact", "exact" },
+    { "fma", "fma" },
   };
   for (size_t i = 0; i < N(alias); i++) {
     const struct mma_profile *p = mma_profile_find(alias[i][0]);
@@ -112,7 +113,7 @@ START_TEST(prof_names) {
   ck_assert_ptr_null(mma_profile_find("H10"));
   int n = 0;
   while (mma_profile_at(n)) n++;
-  ck_assert_int_eq(n, 8);
+  ck_assert_int_eq(n, 9);
   struct mma_cfg g;
   ck_assert_int_eq(mma_cfg_init(&g, mma_profile_find("sm70"), EL_BF16, EL_F32), -1);
   ck_assert_int_eq(mma_cfg_init(&g, mma_profile_find("sm80"), EL_BF16, EL_F16), -1);
