@@ -926,10 +926,10 @@ static int gemm_f64(const struct mma_cfg *g, int64_t m, int64_t n, int64_t k, co
 ** The same arithmetic as bfma_chain for every output, with the columns of
 ** the product in the 8 lanes of AVX-512 doubles.  For one block of one
 ** output, with E its alignment exponent and q = 2^(E - F):
-**   - two accumulators start at +-M, M = 1.5 * 2^52 q with the sign of c:
-**     every double between 2^52 q and 2^53 q in magnitude is a multiple
-**     of q, so each operation on them rounds to the grid of q; X adds c
-**     rounding toward zero (trunc(c / q) q), Y stays at +-M;
+**   - two accumulators start near +-M, M = 1.5 * 2^52 q with the sign of
+**     c: every double between 2^52 q and 2^53 q in magnitude is a multiple
+**     of q, so each operation on them rounds to the grid of q; X starts
+**     at +-M + trunc(c / q) q (c added rounding toward zero), Y at +-M;
 **   - with the processor rounding down, one fused multiply-add adds each
 **     product >= 0 to X and another the magnitude of each product < 0 to
 **     Y: floor(|a*b| / q) q, which is the truncation of the model, exact
