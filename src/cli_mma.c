@@ -252,7 +252,7 @@ static int check_out(const struct mma_profile *p, const struct vectors *v, int o
     /* the captures give c in f32; the f16 runs converted it (RNE) first */
     uint32_t c32 = zero_c ? 0 : v->c[i];
     uint64_t c = o ? fp_convert(EL_F32, c32, EL_F16, RND_NEAREST_EVEN) : c32;
-    uint64_t r = mma_tile_dot(&g, va, vb, v->k, c, true);
+    uint64_t r = mma_dot(&g, va, vb, v->k, c);
     uint32_t got = (uint32_t)(o ? fp_convert(EL_F16, r, EL_F32, RND_NEAREST_EVEN) : r);
     if (got == v->want[o][i]) { ok++; continue; }
     if (shown++ < show) show_case(v, i, c32, got, v->want[o][i]);

@@ -33,9 +33,10 @@
 #define RN RND_NEAREST_EVEN
 
 /* A block-FMA unit: instruction k, block, F, then how f32 and f16
-** accumulators round (R), or EMU: emulated on the f16 unit. */
+** accumulators round (R; EMU: the same, and mma.sync emulated on the f16
+** unit). */
 #define R(rm, frac, min) { rm, frac, min, false }
-#define EMU { .emulated = true }
+#define EMU(rm, frac, min) { rm, frac, min, true }
 #define NO16 { RN, 0, NF, false }
 #define BFMA(k_, blk, F, r32, r16)                                                                 \
   { .algo = MMA_BFMA, .k = k_, .block = blk, .frac = F,                                         \
@@ -93,30 +94,31 @@ static const struct mma_profile profiles[] = {
   ** fp8 with f16 accumulators: the captures (H100, H200) ran mma.sync,
   ** which ptxas emulates on the f16 unit (the SASS of
   ** mma.sync.m16n8k32.f16.e4m3 for sm_90: two HMMA.16816.F16 and an
-  ** HADD2, see the header); EMU reproduces every capture, the fused
-  ** 13-bit model 62% (E4M3) and 67% (E5M2). */
+  ** HADD2, see the header); the emulation reproduces every capture, the
+  ** fused 13-bit model 62% (E4M3) and 67% (E5M2).  wgmma, which the
+  ** tile-level mmaf runs, is the fused 13-bit model [MS Hopper wgmma]. */
   { "sm90", "H100 H200 H800 H20 GH200 hopper sm_90 sm_90a", "Hopper tensor cores [KM H100TC, MS Hopper]",
     { [MMA_IN_F16] = BFMA(16, 16, 25, R(RZ, 23, -133), R(RN, 10, -21)),
       [MMA_IN_BF16] = BFMA(16, 16, 25, R(RZ, 23, -133), R(RN, 10, -21)),
       [MMA_IN_TF32] = BFMA(8, 8, 25, R(RZ, 23, -133), NO16),
-      [MMA_IN_E4M3] = BFMA8(32, 32, 13, R(RZ, 13, -133), EMU),
-      [MMA_IN_E5M2] = BFMA8(32, 32, 13, R(RZ, 13, -133), EMU),
+      [MMA_IN_E4M3] = BFMA8(32, 32, 13, R(RZ, 13, -133), EMU(RN, 10, -21)),
+      [MMA_IN_E5M2] = BFMA8(32, 32, 13, R(RZ, 13, -133), EMU(RN, 10, -21)),
       [MMA_IN_F32] = FMA1, [MMA_IN_F64] = FMA1 } },
   /* B200 (tcgen05.mma): as sm90, but fp8 at full precision (F = 25)
   ** [KM B200TC, MS Blackwell].
   ** fp8: the B200 captures ran mma.sync, which ptxas emulates on sm_100
   ** as on sm_90, for f32 accumulators too (two HMMA.16816.F32, then an
-  ** FADD of c): EMU reproduces every capture, where the fused model of
-  ** KM and MS (c a term of one block of 32) matches 64% of the f32
-  ** results.  The vectors win: EMU, for the tile-level mmaf as well
-  ** (tcgen05's own fp8 path has no captures here). */
+  ** FADD of c): the emulation reproduces every capture, where the fused
+  ** model (c a term of one block of 32) matches 64% of the f32 results.
+  ** tcgen05.mma kind::f8f6f4, which the tile-level mmaf runs, is that
+  ** fused model [MS Blackwell tcgen05; KM B200TC]. */
   { "sm100", "B200 B100 GB200 GB300 B300 blackwell sm_100 sm_100a sm_103",
     "Blackwell tensor cores [KM B200TC, MS Blackwell]",
     { [MMA_IN_F16] = BFMA(16, 16, 25, R(RZ, 23, -133), R(RN, 10, -21)),
       [MMA_IN_BF16] = BFMA(16, 16, 25, R(RZ, 23, -133), R(RN, 10, -21)),
       [MMA_IN_TF32] = BFMA(8, 8, 25, R(RZ, 23, -133), NO16),
-      [MMA_IN_E4M3] = BFMA(32, 32, 25, EMU, EMU),
-      [MMA_IN_E5M2] = BFMA(32, 32, 25, EMU, EMU),
+      [MMA_IN_E4M3] = BFMA(32, 32, 25, EMU(RZ, 23, -133), EMU(RN, 10, -21)),
+      [MMA_IN_E5M2] = BFMA(32, 32, 25, EMU(RZ, 23, -133), EMU(RN, 10, -21)),
       [MMA_IN_F32] = FMA1, [MMA_IN_F64] = FMA1 },
     .scaled = true },
   /* RTX Blackwell (RTX PRO 6000, RTX 50xx; sm_120): as sm100, but fp8
@@ -258,8 +260,9 @@ int mma_cfg_init(struct mma_cfg *g, const struct mma_profile *p, enum ty_elem in
   g->r = u->out[out == EL_F16 ? MMA_OUT_F16 : MMA_OUT_F32];
   if (g->r.emulated) {
     g->via = &p->unit[MMA_IN_F16];
-    if (g->via->algo != MMA_BFMA || g->via->block < 1 || g->via->frac > 29) return -1;
-    return g->via->out[out == EL_F16 ? MMA_OUT_F16 : MMA_OUT_F32].frac ? 0 : -1;
+    if (g->via->algo != MMA_BFMA || g->via->block < 1 || g->via->frac > 29 ||
+        !g->via->out[out == EL_F16 ? MMA_OUT_F16 : MMA_OUT_F32].frac)
+      return -1;
   }
   return g->r.frac ? 0 : -1;
 }
@@ -562,14 +565,6 @@ static uint64_t emulated(const struct mma_cfg *g, const struct mma_val *a,
   return fp_add(g->out, s, c, RN, g->via->ftz_out);
 }
 
-/* Blocks of the unit, or instructions of g->k when they are emulated. */
-static uint64_t bfma_chain(const struct mma_cfg *g, const struct mma_val *a,
-                           const struct mma_val *b, int64_t n, uint64_t c) {
-  if (!g->r.emulated) return bfma_blocks(g, a, b, n, c);
-  for (int64_t i = 0; i < n; i += g->k)
-    c = emulated(g, a + i, b + i, (int)(n - i < g->k ? n - i : g->k), c);
-  return c;
-}
 
 /* ---- exact: a fixed-point accumulator ----
 ** Magnitudes of the positive and of the negative terms are summed apart
@@ -717,7 +712,10 @@ static uint64_t fma_dot(const struct mma_cfg *g, const struct mma_val *a, const 
 uint64_t mma_dot(const struct mma_cfg *g, const struct mma_val *a, const struct mma_val *b, int n,
                  uint64_t c) {
   switch (g->u->algo) {
-  case MMA_BFMA: return bfma_chain(g, a, b, n, c);
+  case MMA_BFMA:
+    if (!g->r.emulated) return bfma_blocks(g, a, b, n, c);
+    for (int i = 0; i < n; i += g->k) c = emulated(g, a + i, b + i, n - i < g->k ? n - i : g->k, c);
+    return c;
   case MMA_EXACT: return exact_dot(g, a, b, n, c);
   default: return fma_dot(g, a, b, n, c);
   }
@@ -728,9 +726,9 @@ uint64_t mma_tile_dot(const struct mma_cfg *g, const struct mma_val *a, const st
   if (g->u->algo == MMA_EXACT) return exact_dot(g, a, b, n, c);
   if (g->u->algo == MMA_FMA) return fma_dot(g, a, b, n, c);
   int pr = g->u->promote;
-  if (!pr || fast_acc || g->out != EL_F32) return bfma_chain(g, a, b, n, c);
+  if (!pr || fast_acc || g->out != EL_F32) return bfma_blocks(g, a, b, n, c);
   for (int64_t i = 0; i < n; i += pr) {
-    uint64_t part = bfma_chain(g, a + i, b + i, n - i < pr ? n - i : pr, 0);
+    uint64_t part = bfma_blocks(g, a + i, b + i, n - i < pr ? n - i : pr, 0);
     c = fp_add(EL_F32, c, part, RN, false);
   }
   return c;
@@ -923,7 +921,7 @@ static int gemm_f64(const struct mma_cfg *g, int64_t m, int64_t n, int64_t k, co
 
 /* ---- the block FMA on whole tiles, vectorized ----
 **
-** The same arithmetic as bfma_chain for every output, with the columns of
+** The same arithmetic as bfma_blocks for every output, with the columns of
 ** the product in the 8 lanes of AVX-512 doubles.  For one block of one
 ** output, with E its alignment exponent and q = 2^(E - F):
 **   - two accumulators start near +-M, M = 1.5 * 2^52 q with the sign of
@@ -982,7 +980,7 @@ struct zpack {
 static bool zfast_ok(const struct mma_cfg *g, bool fast_acc, int64_t k) {
   const struct mma_unit *u = g->u;
   return u->algo == MMA_BFMA && !u->sticky && !u->late_c && !u->odd_even && !u->prd_limit &&
-         !u->ftz_in && !u->ftz_out && !u->fnuz && !g->r.emulated && g->out == EL_F32 && g->r.rm == RND_ZERO &&
+         !u->ftz_in && !u->ftz_out && !u->fnuz && g->out == EL_F32 && g->r.rm == RND_ZERO &&
          g->r.frac <= 23 && g->r.frac >= 1 && g->in_prec <= 12 && u->frac <= 29 && k > 0 &&
          (!u->promote || fast_acc);
 }

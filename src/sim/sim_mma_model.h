@@ -19,12 +19,13 @@
 **      infinity, even when truncating.
 ** An instruction of K > block products chains blocks in ascending k, each
 ** block's rounded result being the next block's c.  Variants: emulated
-** instructions (mma_round.emulated: fp8 mma.sync on sm_90 and sm_100,
-** which ptxas turns into F2FP.F16.E4M3.UNPACK_B conversions, two
-** HMMA.16816 on the f16 unit and an IEEE add of c: the products whose k
-** has bit 1 clear (the low f16 pair of each register) form the first
-** block, chained from +0 into the second (bit 1 set), and c is added to
-** the result, to nearest even); AMD CDNA3 adds c after the
+** mma.sync (mma_round.emulated: fp8 on sm_90 and sm_100, which ptxas
+** turns into F2FP.F16.E4M3.UNPACK_B conversions, two HMMA.16816 on the
+** f16 unit and an IEEE add of c: the products whose k has bit 1 clear
+** (the low f16 pair of each register) form the first block, chained from
+** +0 into the second (bit 1 set), and c is added to the result, to
+** nearest even; the tile-level mmaf runs the native instruction, wgmma or
+** tcgen05.mma, as the rest of the mma_round describes); AMD CDNA3 adds c after the
 ** products with directed rounding (late_c), sums even and odd fp8
 ** products apart (odd_even) and turns products beyond the range into
 ** infinities (prd_limit).  NaN inputs, inf * 0 and inf - inf give the
@@ -80,9 +81,10 @@ struct mma_round {
   int8_t rm;          /* enum ir_rounding: RND_ZERO (NVIDIA f32), RND_NEAREST_EVEN (f16) */
   int8_t frac;        /* fraction bits kept: 23 (f32), 10 (f16), 13 (Hopper/Ada fp8 e8m13) */
   int16_t min_exp;    /* floor on the alignment exponent E, or MMA_NO_FLOOR */
-  bool emulated;      /* no unit of its own: the instruction runs on the f16 unit of
-                      ** the same profile (rm, frac, min_exp unused), as ptxas
-                      ** emulates fp8 mma.sync on sm_90 and sm_100 (see below) */
+  bool emulated;      /* mma.sync has no unit of its own: it runs on the f16 unit of
+                      ** the same profile, as ptxas emulates fp8 mma.sync on sm_90
+                      ** and sm_100 (see above); the fields above describe the
+                      ** native instruction (wgmma, tcgen05.mma) */
 };
 
 /* One input type of one GPU. */
@@ -161,15 +163,16 @@ struct mma_val { int32_t sig, exp; };
 void mma_decode(const struct mma_cfg *g, const void *src, int64_t n, int64_t stride,
                 struct mma_val *dst);
 
-/* One instruction: c + sum_{k<n} a[k]*b[k] for n <= g->k values (in
-** blocks of g->block; exact and fma: any n), c and the result as g->out
-** bits. */
+/* One mma.sync instruction: c + sum_{k<n} a[k]*b[k] for n <= g->k values
+** (in blocks of g->block, or emulated; exact and fma: any n), c and the
+** result as g->out bits: what the captured vectors measure. */
 uint64_t mma_dot(const struct mma_cfg *g, const struct mma_val *a, const struct mma_val *b,
                  int n, uint64_t c);
 
 /* The tile-level accumulation of one mmaf output element (see the top of
-** this file): c + sum_{k<n} a[k]*b[k], n any length, as g->out bits.
-** fast_acc: no fp8 promotion. */
+** this file; the native instruction, never the emulation of mma.sync):
+** c + sum_{k<n} a[k]*b[k], n any length, as g->out bits.  fast_acc: no
+** fp8 promotion. */
 uint64_t mma_tile_dot(const struct mma_cfg *g, const struct mma_val *a,
                       const struct mma_val *b, int64_t n, uint64_t c, bool fast_acc);
 

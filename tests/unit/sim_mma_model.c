@@ -169,33 +169,55 @@ START_TEST(vendor_rounding) {
 }
 END_TEST
 
+/* One mma.sync instruction of profile prof (mma_dot), where dot is the
+** tile-level mmaf (mma_tile_dot): they differ where ptxas emulates it. */
+static uint64_t sync1(const char *prof, enum ty_elem in, enum ty_elem out, const uint32_t *a,
+                      const uint32_t *b, int n, uint64_t c) {
+  static unsigned char pa[64 * 4], pb[64 * 4];
+  static struct mma_val va[64], vb[64];
+  const struct mma_cfg *g = cfg(prof, in, out);
+  pack(in, a, n, pa);
+  pack(in, b, n, pb);
+  mma_decode(g, pa, n, 1, va);
+  mma_decode(g, pb, n, 1, vb);
+  return mma_dot(g, va, vb, n, c);
+}
+
 /* Ada and Hopper fp8: 13 fraction bits (e8m13), in alignment and in the
-** result; Blackwell keeps 25 and (its captures) adds c after. */
+** result; Blackwell keeps 25.  mma.sync on sm90 (f16 results) and sm100
+** is emulated on the f16 unit; the tile-level mmaf is native. */
 START_TEST(vendor_fp8) {
   uint32_t a[] = { 0x38, 0x04 }, b[] = { 0x38, 0x04 };          /* E4M3: 1, 2^-7 */
   ck_assert_uint_eq(dot("sm89", EL_F8E4M3FN, EL_F32, a, b, 2, 0, true), F32_1);
   ck_assert_uint_eq(dot("sm90", EL_F8E4M3FN, EL_F32, a, b, 2, 0, true), F32_1);
+  ck_assert_uint_eq(sync1("sm90", EL_F8E4M3FN, EL_F32, a, b, 2, 0), F32_1);
   ck_assert_uint_eq(dot("sm100", EL_F8E4M3FN, EL_F32, a, b, 2, 0, true), 0x3F800200u);
+  ck_assert_uint_eq(sync1("sm100", EL_F8E4M3FN, EL_F32, a, b, 2, 0), 0x3F800200u);
   uint32_t z[] = { 0 };
   ck_assert_uint_eq(dot("sm89", EL_F8E4M3FN, EL_F32, z, z, 1, 0x3F800008u, true), F32_1);
   ck_assert_uint_eq(dot("sm100", EL_F8E4M3FN, EL_F32, z, z, 1, 0x3F800008u, true), 0x3F800008u);
-  /* c added after: 1 + RZ(2^-24 + 2^-25) rounds up to nearest; fused, it truncates */
+  /* 1 + 2^-24 + 2^-25: fused (tcgen05, and sm90's 13 bits) it truncates;
+  ** emulated, RZ(2^-24 + 2^-25) is added to 1 rounding to nearest: up */
   uint32_t a5[] = { 0x0C, 0x08 }, b5[] = { 0x0C, 0x0C };        /* E5M2: 2^-12, 2^-13 */
-  ck_assert_uint_eq(dot("sm100", EL_F8E5M2, EL_F32, a5, b5, 2, F32_1, true), F32_1 + 1);
+  ck_assert_uint_eq(dot("sm100", EL_F8E5M2, EL_F32, a5, b5, 2, F32_1, true), F32_1);
+  ck_assert_uint_eq(sync1("sm100", EL_F8E5M2, EL_F32, a5, b5, 2, F32_1), F32_1 + 1);
   ck_assert_uint_eq(dot("sm90", EL_F8E5M2, EL_F32, a5, b5, 2, F32_1, true), F32_1);
   /* f16 accumulators round to nearest even */
   ck_assert_uint_eq(dot("sm89", EL_F8E4M3FN, EL_F16, a, b, 2, 0, true), F16_1);
   /* emulated mma.sync (sm90, sm100 with f16 accumulators): k = 0, 1 are
   ** one f16 instruction, k = 2 the next; 1 + 2^-11 rounds to 1 (a tie to
-  ** even) in each, where one rounding of 1 + 2^-10 keeps it */
+  ** even) in each, where one rounding of 1 + 2^-10 (the native
+  ** instruction, one block) keeps it */
   uint32_t ae[] = { 0x38, 0x10, 0x10 }, be[] = { 0x38, 0x08, 0x08 };   /* 1, 2^-5 * 2^-6 */
-  ck_assert_uint_eq(dot("sm90", EL_F8E4M3FN, EL_F16, ae, be, 3, 0, true), F16_1);
-  ck_assert_uint_eq(dot("sm100", EL_F8E4M3FN, EL_F16, ae, be, 3, 0, true), F16_1);
+  ck_assert_uint_eq(sync1("sm90", EL_F8E4M3FN, EL_F16, ae, be, 3, 0), F16_1);
+  ck_assert_uint_eq(sync1("sm100", EL_F8E4M3FN, EL_F16, ae, be, 3, 0), F16_1);
+  ck_assert_uint_eq(sync1("sm120", EL_F8E4M3FN, EL_F16, ae, be, 3, 0), F16_1 + 1);
+  ck_assert_uint_eq(dot("sm90", EL_F8E4M3FN, EL_F16, ae, be, 3, 0, true), F16_1 + 1);
+  ck_assert_uint_eq(dot("sm100", EL_F8E4M3FN, EL_F16, ae, be, 3, 0, true), F16_1 + 1);
   ck_assert_uint_eq(dot("exact", EL_F8E4M3FN, EL_F16, ae, be, 3, 0, true), F16_1 + 1);
-  ck_assert_uint_eq(dot("sm120", EL_F8E4M3FN, EL_F16, ae, be, 3, 0, true), F16_1 + 1);   /* one block */
   /* ... and c is added after both: 2^-11 + (1 + 2^-11 -> 1) is a tie again */
-  ck_assert_uint_eq(dot("sm90", EL_F8E4M3FN, EL_F16, ae, be, 2, 0x1000, true), F16_1);
-  ck_assert_uint_eq(dot("sm89", EL_F8E4M3FN, EL_F16, ae, be, 2, 0x1000, true), F16_1 + 1);
+  ck_assert_uint_eq(sync1("sm90", EL_F8E4M3FN, EL_F16, ae, be, 2, 0x1000), F16_1);
+  ck_assert_uint_eq(sync1("sm89", EL_F8E4M3FN, EL_F16, ae, be, 2, 0x1000), F16_1 + 1);
 }
 END_TEST
 
