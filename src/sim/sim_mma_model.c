@@ -949,14 +949,18 @@ static int gemm_f64(const struct mma_cfg *g, int64_t m, int64_t n, int64_t k, co
 ** tests/unit/sim_mma_model.c compares the two on random tiles. */
 
 /* TILESIM_SCALAR_MMA: build without it (to compare or measure) */
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(TILESIM_SCALAR_MMA)
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(TILESIM_SCALAR_MMA)
 #define MMA_X86 1
 #include <immintrin.h>
 #define ZT __attribute__((target("avx512f,avx512dq,avx512bw,avx512vl")))
 #endif
 
 #ifdef MMA_X86
+#ifdef __clang__
+#define ZV __attribute__((target("avx512f,avx512dq,avx512bw,avx512vl")))
+#else
 #define ZV __attribute__((target("avx512f,avx512dq,avx512bw,avx512vl"), optimize("tree-vectorize")))
+#endif
 
 enum { ZW = 32, ZR = 2, Z16_ZERO = -16000 };   /* tile: ZR rows x ZW columns */
 
