@@ -526,24 +526,28 @@ static uint64_t flush32(uint64_t b) {            /* a subnormal f32 to zero of i
 static uint64_t ref_op(const struct ffmt *f, enum fop o, uint64_t a, uint64_t b, uint64_t c,
                        enum rmode m, bool ftz) {
   uint64_t r;
+  if (f->bits == 32 && ftz) { a = flush32(a); b = flush32(b); c = flush32(c); }
+  /* the operands decoded before the rounding mode changes (volatile: a
+  ** compiler that does not track the mode may not move them after it) */
+  volatile double va = decode(f, a), vb = decode(f, b), vc = decode(f, c);
   if (f->bits == 32) {
-    if (ftz) { a = flush32(a); b = flush32(b); c = flush32(c); }
+    volatile float fa = (float)va, fb = (float)vb, fc = (float)vc;
     fesetround(rm_fe[m]);
-    float x = fop32(o, (float)decode(f, a), (float)decode(f, b), (float)decode(f, c));
+    float x = fop32(o, fa, fb, fc);
     fesetround(FE_TONEAREST);
     uint32_t u;
     memcpy(&u, &x, 4);
     r = isnan(x) ? canon_nan(f) : ftz ? flush32(u) : u;
   } else if (f->bits == 64) {
     fesetround(rm_fe[m]);
-    double x = dop(o, decode(f, a), decode(f, b), decode(f, c));
+    double x = dop(o, va, vb, vc);
     fesetround(FE_TONEAREST);
     memcpy(&r, &x, 8);
     if (isnan(x)) r = canon_nan(f);
   } else {
     feclearexcept(FE_INEXACT);
     fesetround(m == R_NE ? FE_TOWARDZERO : rm_fe[m]);
-    double x = dop(o, decode(f, a), decode(f, b), decode(f, c));
+    double x = dop(o, va, vb, vc);
     bool inexact = fetestexcept(FE_INEXACT);
     fesetround(FE_TONEAREST);
     if (m == R_NE && inexact && isfinite(x)) {   /* round to odd */
