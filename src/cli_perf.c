@@ -206,7 +206,7 @@ static int predict(const struct ir_module *m, const struct ir_op *entry, const u
 /* Load the description name (default b200) and apply --set. */
 static int open_hw(const char *name, const char *const *sets, int nsets, struct hw_desc **d) {
   struct ts_diag_sink sink = { cli_print_diag, NULL, 0, 0 };
-  if (hw_desc_open(name ? name : "b200", d, &sink)) return EXIT_INVALID;
+  if (hw_desc_open(name ? name : HW_DEFAULT, d, &sink)) return EXIT_INVALID;
   for (int i = 0; i < nsets; i++)
     if (hw_desc_set_arg(*d, sets[i], &sink)) { hw_desc_free(*d); *d = NULL; return EXIT_USAGE; }
   return EXIT_OK;

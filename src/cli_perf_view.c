@@ -190,7 +190,7 @@ static int print_one(const struct perf_result *r, const struct hw_desc *d, const
 static int open_all(const struct cli_perf_job *j, struct hw_desc **d, int n) {
   struct ts_diag_sink sink = { cli_print_diag, NULL, 0, 0 };
   for (int i = 0; i < n; i++) {
-    if (hw_desc_open(j->view->nhw ? j->view->hw[i] : "b200", &d[i], &sink)) return EXIT_INVALID;
+    if (hw_desc_open(j->view->nhw ? j->view->hw[i] : HW_DEFAULT, &d[i], &sink)) return EXIT_INVALID;
     for (int k = 0; k < j->nsets; k++)
       if (hw_desc_set_arg(d[i], j->sets[k], &sink)) return EXIT_USAGE;
   }

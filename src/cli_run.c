@@ -121,7 +121,10 @@ static int default_numerics(struct run *r) {
   if (!r->hw) {
     char name[32];
     hw_default_numerics(name, sizeof name);
-    return sim_set_numerics(&r->opts, name) ? EXIT_INVALID : 0;
+    if (!sim_set_numerics(&r->opts, name)) return 0;
+    fprintf(stderr, "tilesim: the default description names an unknown numerics profile '%s'\n",
+            name);
+    return EXIT_INVALID;
   }
   struct ts_diag_sink loud = { cli_print_diag, NULL, 0, 0 };
   struct hw_desc *d;

@@ -179,7 +179,7 @@ static int parse_options(int argc, char **argv, struct sweep *s) {
     s->kbase[k] = b ? b + 1 : s->kernels[k];
   }
   if (!s->grid) { cli_usage_error("sweep", "%s", "sweep: no --grid"); return -1; }
-  if (!s->nhw) s->hw[s->nhw++] = "b200";
+  if (!s->nhw) s->hw[s->nhw++] = HW_DEFAULT;
   if (!s->plot) s->plot = "util";
   return 0;
 }

@@ -336,7 +336,11 @@ static void collect(void *ud, const struct ts_diag *d) {
 ** profile, as `tilesim run` does. */
 static int set_opts(struct run *r, const struct tilesim_run_opts *o, struct sim_opts *so) {
   char def[32];
-  const char *name = o && o->numerics ? o->numerics : (hw_default_numerics(def, sizeof def), def);
+  const char *name = o ? o->numerics : NULL;
+  if (!name) {
+    hw_default_numerics(def, sizeof def);
+    name = def;
+  }
   if (sim_set_numerics(so, name))
     return fail(r, "unknown numerics '%s' (fma, exact, or a GPU profile such as sm90 or H100)",
                 name);
