@@ -113,30 +113,25 @@ static int parse_options(int argc, char **argv, struct run *r) {
   return 0;
 }
 
-/* Without --numerics, mmaf follows the numerics profile named by the
-** hardware description --hw NAME (a description that fails is an error),
-** else the default description's (hw_default_numerics). */
+/* The hardware description's numerics (--hw NAME, a description that
+** fails being an error, else the default one: hw_default_numerics): how
+** ftof narrows, and, without --numerics, mmaf's profile. */
 static int default_numerics(struct run *r) {
-  if (r->numerics_set) return 0;
-  if (!r->hw) {
-    char name[32];
-    hw_default_numerics(name, sizeof name);
-    if (!sim_set_numerics(&r->opts, name)) return 0;
-    fprintf(stderr, "tilesim: the default description names an unknown numerics profile '%s'\n",
-            name);
-    return EXIT_INVALID;
-  }
-  struct ts_diag_sink loud = { cli_print_diag, NULL, 0, 0 };
-  struct hw_desc *d;
-  if (hw_desc_open(r->hw, &d, &loud)) return EXIT_INVALID;
-  const char *name = d->numerics ? d->numerics : "fma";
-  if (sim_set_numerics(&r->opts, name)) {
-    fprintf(stderr, "tilesim: %s: unknown numerics profile '%s'\n", d->path, name);
+  struct hw_numerics n;
+  if (r->hw) {
+    struct ts_diag_sink loud = { cli_print_diag, NULL, 0, 0 };
+    struct hw_desc *d;
+    if (hw_desc_open(r->hw, &d, &loud)) return EXIT_INVALID;
+    hw_numerics_of(d, &n);
     hw_desc_free(d);
-    return EXIT_INVALID;
+  } else {
+    hw_default_numerics(&n);
   }
-  hw_desc_free(d);
-  return 0;
+  r->opts.narrow_ieee = n.narrow_ieee;
+  if (r->numerics_set || !sim_set_numerics(&r->opts, n.profile)) return 0;
+  fprintf(stderr, "tilesim: the hardware description names an unknown numerics profile '%s'\n",
+          n.profile);
+  return EXIT_INVALID;
 }
 
 /* ---- binding arguments to parameters ---- */

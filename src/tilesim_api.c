@@ -332,15 +332,13 @@ static void collect(void *ud, const struct ts_diag *d) {
   ts_free(text);
 }
 
-/* Without numerics, mmaf follows the default hardware description's
-** profile, as `tilesim run` does. */
+/* The default hardware description's numerics, as `tilesim run` takes
+** them: how ftof narrows, and mmaf's profile unless numerics names one. */
 static int set_opts(struct run *r, const struct tilesim_run_opts *o, struct sim_opts *so) {
-  char def[32];
-  const char *name = o ? o->numerics : NULL;
-  if (!name) {
-    hw_default_numerics(def, sizeof def);
-    name = def;
-  }
+  struct hw_numerics def;
+  hw_default_numerics(&def);
+  so->narrow_ieee = def.narrow_ieee;
+  const char *name = o && o->numerics ? o->numerics : def.profile;
   if (sim_set_numerics(so, name))
     return fail(r, "unknown numerics '%s' (fma, exact, or a GPU profile such as sm90 or H100)",
                 name);

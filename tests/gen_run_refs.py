@@ -100,6 +100,26 @@ def convert(rng):
     save("conv_d", x.astype(np.float64))
 
 
+def convert_fp8(rng):
+    """f32 -> f8E4M3FN and f8E5M2, nearest even, with values beyond their
+    ranges: ml_dtypes' conversion overflows as IEEE 754 (E5M2: inf; E4M3FN,
+    which has no inf: NaN); NVIDIA's satfinite gives the largest finite
+    value instead, which is the conversion of the value clipped to it.
+    NaN results are tilesim's canonical NaN (0x7F), whatever their sign."""
+    import ml_dtypes
+    x = (rng.standard_normal(128) * 100).astype(np.float32)
+    special = [448.0, 464.0, 465.0, 480.0, 1e6, -1e6, 57344.0, 61440.0, 61441.0, 65536.0,
+               -70000.0, 3e38, -0.0, 1.0, 2.0 ** -10, 2.0 ** -17, 0.3]
+    x[:len(special)] = np.array(special, dtype=np.float32)
+    save("c8_x", x)
+    for name, t, top in (("e4", ml_dtypes.float8_e4m3fn, 448.0),
+                         ("e5", ml_dtypes.float8_e5m2, 57344.0)):
+        ieee = x.astype(t).view(np.uint8)
+        ieee[np.isnan(x.astype(t).astype(np.float32))] = 0x7F    # tilesim's NaN is canonical
+        save("c8_%s_ieee" % name, ieee.view(t))
+        save("c8_%s_sat" % name, np.clip(x, -top, top).astype(t))
+
+
 def bad_inputs(rng):
     """For tests/errors/args.sh: a dtype tilesim does not take, data cut
     short, and right-shaped arrays of the wrong element type."""
@@ -172,7 +192,8 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     np.seterr(over="ignore")            # the overflows to inf are meant
     for i, gen in enumerate([vector_add, transpose, gemm, row_stats, softmax, histogram,
-                             embedding, convert, bad_inputs, mma_numerics, mma_scaled]):
+                             embedding, convert, bad_inputs, mma_numerics, mma_scaled,
+                             convert_fp8]):
         gen(np.random.default_rng(1000 + i))
     return 0
 

@@ -133,6 +133,9 @@ struct hw_desc {
   struct hw_source *sources;
   unsigned nsources;
   const char *numerics;         /* numerics profile (sm90, sm100, cdna3, ...) */
+  bool narrow_ieee;             /* narrow_overflow="ieee": conversions into fp8, fp4 and
+                                ** e8m0 overflow as IEEE 754 (inf, or NaN where the type
+                                ** has no inf); "satfinite" (default): the largest finite */
   enum hw_src numerics_src;
   const char *numerics_why;
   struct hw_chip chip;
@@ -160,12 +163,18 @@ char *hw_desc_find(const char *name);
 /* hw_desc_find() and hw_desc_load(); reports a name that matches nothing. */
 int hw_desc_open(const char *name, struct hw_desc **out, struct ts_diag_sink *sink);
 
+/* What a run's arithmetic takes from a description: its <numerics>. */
+struct hw_numerics {
+  char profile[16];
+  bool narrow_ieee;
+};
+void hw_numerics_of(const struct hw_desc *d, struct hw_numerics *out);
 /* The default description, the one `tilesim run` and the API take when
-** none is named, and the numerics profile it names, into buf (n bytes):
-** HW_DEFAULT's, or sm100 when it cannot be read (an installation without
-** its descriptions). */
+** none is named, and its numerics: HW_DEFAULT's, or sm100 with satfinite
+** narrowing when it cannot be read (an installation without its
+** descriptions). */
 #define HW_DEFAULT "b200"
-void hw_default_numerics(char *buf, size_t n);
+void hw_default_numerics(struct hw_numerics *out);
 
 /*
 ** Change one number (what-if): PATH as printed by `tilesim hw show`, e.g.

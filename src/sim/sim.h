@@ -86,6 +86,9 @@ struct sim_opts {
   /* A matrix-unit profile (sim_mma_model.h: sm80, sm90, sm100, ...) for
   ** mmaf, or NULL for the numerics model above. */
   const struct mma_profile *profile;
+  /* ftof into fp8, fp4 and e8m0 overflows as IEEE 754 (inf, or NaN where
+  ** the type has none) instead of saturating (NVIDIA's satfinite) */
+  bool narrow_ieee;
   bool check_assumes;
   /* Iterations of for and loop bodies one tile block may run before the
   ** run stops as a hang; 0 = SIM_MAX_ITERATIONS, UINT64_MAX = no limit. */

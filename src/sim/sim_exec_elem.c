@@ -596,6 +596,12 @@ static int conv_ftof(const struct ir_op *op, const struct ty *f, const struct ty
   *out = fp_convert(f->elem, in, t->elem, rounding(op, RND_NEAREST_EVEN));
   return 0;
 }
+/* ftof where narrowing overflows as IEEE 754 (sim_opts.narrow_ieee) */
+static int conv_ftof_ieee(const struct ir_op *op, const struct ty *f, const struct ty *t,
+                          uint64_t in, uint64_t *out) {
+  *out = fp_convert_sat(f->elem, in, t->elem, rounding(op, RND_NEAREST_EVEN), false);
+  return 0;
+}
 static int conv_itof(const struct ir_op *op, const struct ty *f, const struct ty *t,
                      uint64_t in, uint64_t *out) {
   *out = fp_from_int(t->elem, in & mask_of(width_of(f)), width_of(f),
@@ -617,7 +623,9 @@ static int conv_bits(const struct ir_op *op, const struct ty *f, const struct ty
 
 int sim_exec_exti(struct sim_ctx *c, const struct ir_op *op) { return convert(c, op, conv_exti, "exti"); }
 int sim_exec_trunci(struct sim_ctx *c, const struct ir_op *op) { return convert(c, op, conv_trunci, "trunci"); }
-int sim_exec_ftof(struct sim_ctx *c, const struct ir_op *op) { return convert(c, op, conv_ftof, "ftof"); }
+int sim_exec_ftof(struct sim_ctx *c, const struct ir_op *op) {
+  return convert(c, op, c->o->narrow_ieee ? conv_ftof_ieee : conv_ftof, "ftof");
+}
 int sim_exec_itof(struct sim_ctx *c, const struct ir_op *op) { return convert(c, op, conv_itof, "itof"); }
 int sim_exec_ftoi(struct sim_ctx *c, const struct ir_op *op) { return convert(c, op, conv_ftoi, "ftoi"); }
 int sim_exec_bitcast(struct sim_ctx *c, const struct ir_op *op) { return convert(c, op, conv_bits, "bitcast"); }
