@@ -120,6 +120,51 @@ def convert_fp8(rng):
         save("c8_%s_sat" % name, np.clip(x, -top, top).astype(t))
 
 
+def nan_payload(rng):
+    """NaN results under the two NaN policies of a description: canonical
+    (every NaN result is 0x7FFFFFFF) and propagate (IEEE 754's advice:
+    the first NaN operand, quieted; its sign and leading payload bits
+    carried into a narrower type).  x holds quiet and signalling NaNs of
+    both signs with payloads, y numbers and other NaNs; the rule is applied
+    bit by bit here, and numpy's own f32 -> f16 conversion of quiet NaNs,
+    which carries payloads the same way, is checked against it."""
+    n = 64
+    x = (rng.standard_normal(n) * 10).astype(np.float32).view(np.uint32)
+    y = (rng.standard_normal(n) * 10).astype(np.float32).view(np.uint32)
+    nans = [0x7FC00000, 0xFFC00000, 0x7FC12345, 0xFFD00001, 0x7F800001, 0xFF812345,
+            0x7FBFFFFF, 0x7FC02000, 0x7FE00000, 0xFFF00000]
+    for i, v in enumerate(nans):
+        x[2 * i] = v                                   # x NaN, y a number
+        x[2 * i + 1] = v
+        y[2 * i + 1] = nans[(i + 3) % len(nans)]       # both NaN: x wins
+    y[40], y[41] = 0x7FC0ABCD, 0xFF812340              # y NaN, x a number
+    f = lambda u: u.view(np.float32)
+    isnan = lambda u: (u & 0x7FFFFFFF) > 0x7F800000
+    quiet = lambda u: u | 0x00400000
+    canon = np.uint32(0x7FFFFFFF)
+
+    def carry(a, b, r):
+        out = np.where(isnan(r), canon, r).astype(np.uint32)
+        out = np.where(isnan(b) & isnan(r), quiet(b), out)
+        return np.where(isnan(a) & isnan(r), quiet(a), out).astype(np.uint32)
+
+    with np.errstate(invalid="ignore"):
+        s = (f(x) + f(y)).view(np.uint32)
+        m = (f(y) * f(x)).view(np.uint32)
+    h = (((x >> 16) & 0x8000) | 0x7E00 | ((x >> 13) & 0x3FF)).astype(np.uint16)
+    h = np.where(isnan(x), h, f(x).astype(np.float16).view(np.uint16)).astype(np.uint16)
+    qn = isnan(x) & ((x & 0x00400000) != 0)
+    assert (f(x[qn]).astype(np.float16).view(np.uint16) == h[qn]).all()   # numpy agrees
+    save("nan_x", f(x))
+    save("nan_y", f(y))
+    save("nan_add_canon", f(np.where(isnan(s) | isnan(x) | isnan(y), canon, s).astype(np.uint32)))
+    save("nan_add_prop", f(carry(x, y, np.where(isnan(x) | isnan(y), canon, s).astype(np.uint32))))
+    save("nan_mul_canon", f(np.where(isnan(m) | isnan(x) | isnan(y), canon, m).astype(np.uint32)))
+    save("nan_mul_prop", f(carry(y, x, np.where(isnan(x) | isnan(y), canon, m).astype(np.uint32))))
+    save("nan_h_canon", np.where(isnan(x), np.uint16(0x7FFF), h).astype(np.uint16).view(np.float16))
+    save("nan_h_prop", h.view(np.float16))
+
+
 def bad_inputs(rng):
     """For tests/errors/args.sh: a dtype tilesim does not take, data cut
     short, and right-shaped arrays of the wrong element type."""
@@ -193,7 +238,7 @@ def main():
     np.seterr(over="ignore")            # the overflows to inf are meant
     for i, gen in enumerate([vector_add, transpose, gemm, row_stats, softmax, histogram,
                              embedding, convert, bad_inputs, mma_numerics, mma_scaled,
-                             convert_fp8]):
+                             convert_fp8, nan_payload]):
         gen(np.random.default_rng(1000 + i))
     return 0
 

@@ -324,6 +324,7 @@ static void print_header(const struct hw_desc *d, struct ts_buf *b) {
     ts_buf_printf(b, " (%s%s%s)", hw_src_name(d->numerics_src), d->numerics_why ? ": " : "",
                   d->numerics_why ? d->numerics_why : "");
   if (d->narrow_ieee) ts_buf_puts(b, "; narrowing into fp8/fp4 overflows as IEEE 754");
+  if (d->nan_propagate) ts_buf_puts(b, "; NaN results carry the NaN operand");
   ts_buf_printf(b, "\n  file %s\n", d->path);
   if (d->naliases) {
     ts_buf_puts(b, "  also known as");

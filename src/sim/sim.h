@@ -89,6 +89,9 @@ struct sim_opts {
   /* ftof into fp8, fp4 and e8m0 overflows as IEEE 754 (inf, or NaN where
   ** the type has none) instead of saturating (NVIDIA's satfinite) */
   bool narrow_ieee;
+  /* a NaN result of an elementwise op or ftof on a NaN operand is that
+  ** operand, quieted (IEEE 754's recommendation), not the canonical NaN */
+  bool nan_propagate;
   bool check_assumes;
   /* Iterations of for and loop bodies one tile block may run before the
   ** run stops as a hang; 0 = SIM_MAX_ITERATIONS, UINT64_MAX = no limit. */

@@ -117,6 +117,28 @@ WIDE_LOOP static void f32_binary(enum fop k, const float *restrict a, const floa
   }
 }
 
+/* With a description that propagates NaNs (sim_opts.nan_propagate), a
+** NaN result of an operation on a NaN operand is that operand (the first
+** one), quieted, in place of the canonical NaN.  Run after the op; rc is
+** its status. */
+static int nan_carry(struct sim_ctx *c, const struct ir_op *op, int rc) {
+  struct ew e;
+  if (rc || !c->o->nan_propagate || ew_get(c, op, &e)) return rc;
+  enum ty_elem t = e.elt->elem;
+  const void *in[3] = { e.a, e.b, e.c };
+  for (int64_t i = 0; i < e.n; i++) {
+    if (!fp_is_nan(t, ld(e.r, (size_t)i, e.sz))) continue;
+    for (int k = 0; k < 3 && in[k]; k++) {
+      uint64_t x = ld(in[k], (size_t)i, e.sz);
+      if (fp_is_nan(t, x)) {
+        st(e.r, (size_t)i, e.sz, fp_nan_carry(t, x, t));
+        break;
+      }
+    }
+  }
+  return rc;
+}
+
 typedef uint64_t fp2_fn(enum ty_elem, uint64_t, uint64_t, enum ir_rounding, bool);
 
 static int float_binary(struct sim_ctx *c, const struct ir_op *op, enum fop k, fp2_fn *slow) {
@@ -134,12 +156,12 @@ static int float_binary(struct sim_ctx *c, const struct ir_op *op, enum fop k, f
   return 0;
 }
 
-int sim_exec_addf(struct sim_ctx *c, const struct ir_op *op) { return float_binary(c, op, F_ADD, fp_add); }
-int sim_exec_subf(struct sim_ctx *c, const struct ir_op *op) { return float_binary(c, op, F_SUB, fp_sub); }
-int sim_exec_mulf(struct sim_ctx *c, const struct ir_op *op) { return float_binary(c, op, F_MUL, fp_mul); }
-int sim_exec_divf(struct sim_ctx *c, const struct ir_op *op) { return float_binary(c, op, F_DIV, fp_div); }
+int sim_exec_addf(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_binary(c, op, F_ADD, fp_add)); }
+int sim_exec_subf(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_binary(c, op, F_SUB, fp_sub)); }
+int sim_exec_mulf(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_binary(c, op, F_MUL, fp_mul)); }
+int sim_exec_divf(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_binary(c, op, F_DIV, fp_div)); }
 
-int sim_exec_fma(struct sim_ctx *c, const struct ir_op *op) {
+static int fma_op(struct sim_ctx *c, const struct ir_op *op) {
   struct ew e;
   if (ew_get(c, op, &e)) return -1;
   enum ir_rounding rm = rounding(op, RND_NEAREST_EVEN);
@@ -150,7 +172,9 @@ int sim_exec_fma(struct sim_ctx *c, const struct ir_op *op) {
   return 0;
 }
 
-int sim_exec_sqrt(struct sim_ctx *c, const struct ir_op *op) {
+int sim_exec_fma(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, fma_op(c, op)); }
+
+static int sqrt_op(struct sim_ctx *c, const struct ir_op *op) {
   struct ew e;
   if (ew_get(c, op, &e)) return -1;
   enum ir_rounding rm = rounding(op, RND_NEAREST_EVEN);
@@ -159,6 +183,7 @@ int sim_exec_sqrt(struct sim_ctx *c, const struct ir_op *op) {
     st(e.r, (size_t)i, e.sz, fp_sqrt(e.elt->elem, ld(e.a, (size_t)i, e.sz), rm, ftz));
   return 0;
 }
+int sim_exec_sqrt(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, sqrt_op(c, op)); }
 
 /* Sign-bit ops are exact in every float type. */
 static uint64_t sign_bit(enum ty_elem t) { return UINT64_C(1) << (ty_elem_bits(t) - 1); }
@@ -263,20 +288,20 @@ static int float_fn2(struct sim_ctx *c, const struct ir_op *op, f2_fn *f, d2_fn 
   return 0;
 }
 
-int sim_exec_exp(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_expf, sim_exp, sim_expf_n); }
-int sim_exec_exp2(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_exp2f, sim_exp2, sim_exp2f_n); }
-int sim_exec_log(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_logf, sim_log, NULL); }
-int sim_exec_log2(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_log2f, sim_log2, NULL); }
-int sim_exec_sin(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_sinf, sim_sin, NULL); }
-int sim_exec_cos(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_cosf, sim_cos, NULL); }
-int sim_exec_tan(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_tanf, sim_tan, NULL); }
-int sim_exec_sinh(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_sinhf, sim_sinh, NULL); }
-int sim_exec_cosh(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_coshf, sim_cosh, NULL); }
-int sim_exec_tanh(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_tanhf, sim_tanh, NULL); }
-int sim_exec_rsqrt(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_rsqrtf, sim_rsqrt, NULL); }
-int sim_exec_pow(struct sim_ctx *c, const struct ir_op *op) { return float_fn2(c, op, sim_powf, sim_pow); }
-int sim_exec_atan2(struct sim_ctx *c, const struct ir_op *op) { return float_fn2(c, op, sim_atan2f, sim_atan2); }
-int sim_exec_remf(struct sim_ctx *c, const struct ir_op *op) { return float_fn2(c, op, sim_fmodf, sim_fmod); }
+int sim_exec_exp(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_unary(c, op, sim_expf, sim_exp, sim_expf_n)); }
+int sim_exec_exp2(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_unary(c, op, sim_exp2f, sim_exp2, sim_exp2f_n)); }
+int sim_exec_log(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_unary(c, op, sim_logf, sim_log, NULL)); }
+int sim_exec_log2(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_unary(c, op, sim_log2f, sim_log2, NULL)); }
+int sim_exec_sin(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_unary(c, op, sim_sinf, sim_sin, NULL)); }
+int sim_exec_cos(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_unary(c, op, sim_cosf, sim_cos, NULL)); }
+int sim_exec_tan(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_unary(c, op, sim_tanf, sim_tan, NULL)); }
+int sim_exec_sinh(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_unary(c, op, sim_sinhf, sim_sinh, NULL)); }
+int sim_exec_cosh(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_unary(c, op, sim_coshf, sim_cosh, NULL)); }
+int sim_exec_tanh(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_unary(c, op, sim_tanhf, sim_tanh, NULL)); }
+int sim_exec_rsqrt(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_unary(c, op, sim_rsqrtf, sim_rsqrt, NULL)); }
+int sim_exec_pow(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_fn2(c, op, sim_powf, sim_pow)); }
+int sim_exec_atan2(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_fn2(c, op, sim_atan2f, sim_atan2)); }
+int sim_exec_remf(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_fn2(c, op, sim_fmodf, sim_fmod)); }
 
 /* ceil and floor: exact in every type; computed on the double value.
 ** Values of 2^52 or more (and NaN, inf, zeros) are already integral. */
@@ -299,8 +324,8 @@ static int round_int(struct sim_ctx *c, const struct ir_op *op, double (*f)(doub
   }
   return 0;
 }
-int sim_exec_ceil(struct sim_ctx *c, const struct ir_op *op) { return round_int(c, op, dceil); }
-int sim_exec_floor(struct sim_ctx *c, const struct ir_op *op) { return round_int(c, op, dfloor); }
+int sim_exec_ceil(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, round_int(c, op, dceil)); }
+int sim_exec_floor(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, round_int(c, op, dfloor)); }
 
 /* maxf/minf: IEEE 754-2019 maximumNumber/minimumNumber (a NaN loses to a
 ** number), or maximum/minimum with propagate_nan; -0 < +0 in both. */
@@ -331,8 +356,8 @@ static int float_minmax(struct sim_ctx *c, const struct ir_op *op, bool max) {
   }
   return 0;
 }
-int sim_exec_maxf(struct sim_ctx *c, const struct ir_op *op) { return float_minmax(c, op, true); }
-int sim_exec_minf(struct sim_ctx *c, const struct ir_op *op) { return float_minmax(c, op, false); }
+int sim_exec_maxf(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_minmax(c, op, true)); }
+int sim_exec_minf(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_minmax(c, op, false)); }
 
 /* fpowi: x ** n with an integer n, as repeated multiplication would give
 ** it correctly rounded: computed as pow in f64 (an i32 n is exact there;
@@ -624,7 +649,16 @@ static int conv_bits(const struct ir_op *op, const struct ty *f, const struct ty
 int sim_exec_exti(struct sim_ctx *c, const struct ir_op *op) { return convert(c, op, conv_exti, "exti"); }
 int sim_exec_trunci(struct sim_ctx *c, const struct ir_op *op) { return convert(c, op, conv_trunci, "trunci"); }
 int sim_exec_ftof(struct sim_ctx *c, const struct ir_op *op) {
-  return convert(c, op, c->o->narrow_ieee ? conv_ftof_ieee : conv_ftof, "ftof");
+  int rc = convert(c, op, c->o->narrow_ieee ? conv_ftof_ieee : conv_ftof, "ftof");
+  if (rc || !c->o->nan_propagate) return rc;
+  /* a NaN carried into the new type (nan_carry) */
+  const void *a = IN(c, op, 0);
+  void *r = OUT(c, op, 0);
+  enum ty_elem f = op->in[0]->type->elt->elem, t = op->out[0].type->elt->elem;
+  size_t fs = sim_elt_size(op->in[0]->type->elt), ts = sim_elt_size(op->out[0].type->elt);
+  for (int64_t i = 0; i < ty_numel(op->in[0]->type); i++)
+    if (fp_is_nan(f, ld(a, (size_t)i, fs))) st(r, (size_t)i, ts, fp_nan_carry(f, ld(a, (size_t)i, fs), t));
+  return 0;
 }
 int sim_exec_itof(struct sim_ctx *c, const struct ir_op *op) { return convert(c, op, conv_itof, "itof"); }
 int sim_exec_ftoi(struct sim_ctx *c, const struct ir_op *op) { return convert(c, op, conv_ftoi, "ftoi"); }

@@ -351,6 +351,17 @@ uint64_t fp_canonical_nan(enum ty_elem e) {
   return f ? f->qnan : 0;
 }
 
+uint64_t fp_nan_carry(enum ty_elem from, uint64_t bits, enum ty_elem to) {
+  const struct fmt *f = fmt_of(from), *t = fmt_of(to);
+  if (!f || !t) return 0;
+  uint64_t field = bits >> f->shift;
+  bool neg = f->sign && (field >> (f->ebits + f->mbits) & 1);
+  if (t->nan != NAN_IEEE) return t->nan == NAN_ONES ? encode(t, neg, mask64(t->ebits + t->mbits)) : t->qnan;
+  uint64_t pay = field & mask64(f->mbits);
+  pay = t->mbits <= f->mbits ? pay >> (f->mbits - t->mbits) : pay << (t->mbits - f->mbits);
+  return encode(t, neg, mask64(t->ebits) << t->mbits | pay | UINT64_C(1) << (t->mbits - 1));
+}
+
 bool fp_is_nan(enum ty_elem e, uint64_t bits) {
   const struct fmt *f = fmt_of(e);
   struct dec d;

@@ -86,6 +86,11 @@ int fp_to_int(enum ty_elem e, uint64_t bits, int width, bool is_signed, bool sat
 ** gives 0x7 = +6, as NVIDIA's conversions turn NaN into +6). */
 uint64_t fp_canonical_nan(enum ty_elem e);
 bool fp_is_nan(enum ty_elem e, uint64_t bits);
+/* NaN bits of type from carried into type to as IEEE 754 recommends (for
+** descriptions that propagate NaNs): the sign, the payload's leading bits
+** that fit, the quiet bit set; a type whose NaNs are all ones (f8E4M3FN)
+** gets its NaN of that sign; f4E2M1FN, without NaN, its canonical value. */
+uint64_t fp_nan_carry(enum ty_elem from, uint64_t bits, enum ty_elem to);
 
 /* Fast round-to-nearest-even paths for the hot loops (NaN -> canonical). */
 float fp_f16_to_f32(uint16_t h);

@@ -438,6 +438,17 @@ START_TEST(pol_nan) {
   ck_assert(fp_is_nan(EL_F8E4M3FN, 0xFF) && !fp_is_nan(EL_F8E4M3FN, 0x7E));
   ck_assert(fp_is_nan(EL_F8E5M2, 0xFD) && !fp_is_nan(EL_F8E5M2, 0xFC));
   ck_assert(fp_is_nan(EL_TF32, 0xFFC00000) && !fp_is_nan(EL_TF32, 0x7F800000));
+  /* NaNs carried into another type (descriptions that propagate NaNs):
+  ** sign, leading payload bits, quiet bit; by hand from the formats */
+  EQ(fp_nan_carry(EL_F32, 0x7F812345, EL_F32), 0x7FC12345);      /* signalling: quieted */
+  EQ(fp_nan_carry(EL_F32, 0xFFC12345, EL_F16), 0xFE09);          /* 0x412345 >> 13 = 0x209 */
+  EQ(fp_nan_carry(EL_F32, 0x7FC12345, EL_TF32), 0x7FC12000);
+  EQ(fp_nan_carry(EL_F16, 0x7D01, EL_F32), 0x7FE02000);          /* 0x101 << 13, quiet */
+  EQ(fp_nan_carry(EL_F32, 0x7FC12345, EL_F8E5M2), 0x7E);
+  EQ(fp_nan_carry(EL_F32, 0xFF812345, EL_F8E5M2), 0xFE);
+  EQ(fp_nan_carry(EL_F32, 0xFFC00000, EL_F8E4M3FN), 0xFF);       /* its one NaN, signed */
+  EQ(fp_nan_carry(EL_F32, 0xFFC00000, EL_F8E8M0FNU), 0xFF);
+  EQ(fp_nan_carry(EL_F32, 0xFFC00000, EL_F4E2M1FN), 0x7);        /* no NaN */
   /* every NaN result is canonical, whatever the operands' payloads */
   EQ(fp_add(EL_F32, 0xFF800001, f32b(1), RND_NEAREST_EVEN, false), 0x7FFFFFFF);
   EQ(fp_add(EL_F32, 0xFF800001, f32b(1), RND_ZERO, false), 0x7FFFFFFF);
