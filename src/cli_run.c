@@ -129,6 +129,7 @@ static int default_numerics(struct run *r) {
   }
   r->opts.narrow_ieee = n.narrow_ieee;
   r->opts.nan_propagate = n.nan_propagate;
+  r->opts.fp8_fnuz = n.fp8_fnuz;
   if (r->numerics_set || !sim_set_numerics(&r->opts, n.profile)) return 0;
   fprintf(stderr, "tilesim: the hardware description names an unknown numerics profile '%s'\n",
           n.profile);

@@ -339,6 +339,7 @@ static int set_opts(struct run *r, const struct tilesim_run_opts *o, struct sim_
   hw_default_numerics(&def);
   so->narrow_ieee = def.narrow_ieee;
   so->nan_propagate = def.nan_propagate;
+  so->fp8_fnuz = def.fp8_fnuz;
   const char *name = o && o->numerics ? o->numerics : def.profile;
   if (sim_set_numerics(so, name))
     return fail(r, "unknown numerics '%s' (fma, exact, or a GPU profile such as sm90 or H100)",

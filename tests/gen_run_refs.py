@@ -105,7 +105,9 @@ def convert_fp8(rng):
     ranges: ml_dtypes' conversion overflows as IEEE 754 (E5M2: inf; E4M3FN,
     which has no inf: NaN); NVIDIA's satfinite gives the largest finite
     value instead, which is the conversion of the value clipped to it.
-    NaN results are tilesim's canonical NaN (0x7F), whatever their sign."""
+    NaN results are tilesim's canonical NaN (0x7F), whatever their sign.
+    The FNUZ references (MI300's encodings: no -0, no inf, 0x80 the NaN)
+    are ml_dtypes' float8_e4m3fnuz and float8_e5m2fnuz."""
     import ml_dtypes
     x = (rng.standard_normal(128) * 100).astype(np.float32)
     special = [448.0, 464.0, 465.0, 480.0, 1e6, -1e6, 57344.0, 61440.0, 61441.0, 65536.0,
@@ -118,6 +120,10 @@ def convert_fp8(rng):
         ieee[np.isnan(x.astype(t).astype(np.float32))] = 0x7F    # tilesim's NaN is canonical
         save("c8_%s_ieee" % name, ieee.view(t))
         save("c8_%s_sat" % name, np.clip(x, -top, top).astype(t))
+    # AMD's FNUZ encodings (a description with <numerics fp8="fnuz">), satfinite
+    for name, t, top in (("e4", ml_dtypes.float8_e4m3fnuz, 240.0),
+                         ("e5", ml_dtypes.float8_e5m2fnuz, 57344.0)):
+        save("c8_%s_fnuz" % name, np.clip(x, -top, top).astype(t))
 
 
 def nan_payload(rng):

@@ -138,6 +138,8 @@ struct hw_desc {
                                 ** has no inf); "satfinite" (default): the largest finite */
   bool nan_propagate;           /* nan="propagate": NaN results carry the NaN operand
                                 ** (quieted); "canonical" (default): NVIDIA's one NaN */
+  bool fp8_fnuz;                /* fp8="fnuz": f8E4M3FN and f8E5M2 hold AMD's FNUZ
+                                ** encodings (MI300); "ocp" (default): the OCP ones */
   enum hw_src numerics_src;
   const char *numerics_why;
   struct hw_chip chip;
@@ -168,13 +170,13 @@ int hw_desc_open(const char *name, struct hw_desc **out, struct ts_diag_sink *si
 /* What a run's arithmetic takes from a description: its <numerics>. */
 struct hw_numerics {
   char profile[16];
-  bool narrow_ieee, nan_propagate;
+  bool narrow_ieee, nan_propagate, fp8_fnuz;
 };
 void hw_numerics_of(const struct hw_desc *d, struct hw_numerics *out);
 /* The default description, the one `tilesim run` and the API take when
 ** none is named, and its numerics: HW_DEFAULT's, or sm100 with satfinite
-** narrowing and canonical NaNs when it cannot be read (an installation
-** without its descriptions). */
+** narrowing, canonical NaNs and OCP fp8 when it cannot be read (an
+** installation without its descriptions). */
 #define HW_DEFAULT "b200"
 void hw_default_numerics(struct hw_numerics *out);
 

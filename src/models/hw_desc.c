@@ -1100,13 +1100,14 @@ static void read_container(struct ld *ld, xmlNode *el, const char *path) {
 }
 
 static void read_numerics(struct ld *ld, xmlNode *el) {
-  check_attrs(ld, el, "profile narrow_overflow nan src cite why note");
+  check_attrs(ld, el, "profile narrow_overflow nan fp8 src cite why note");
   int p = read_enum(ld, el, "profile", hw_profile_names, -1);
   ld->d->numerics = p >= 0 ? hw_profile_names[p] : "?";
   ld->d->narrow_ieee = read_enum(ld, el, "narrow_overflow",
                                  (const char *const[]){ "satfinite", "ieee", NULL }, 0) == 1;
   ld->d->nan_propagate = read_enum(ld, el, "nan",
                                    (const char *const[]){ "canonical", "propagate", NULL }, 0) == 1;
+  ld->d->fp8_fnuz = read_enum(ld, el, "fp8", (const char *const[]){ "ocp", "fnuz", NULL }, 0) == 1;
   struct hw_num prov = {0};
   read_prov(ld, el, &prov, 0, 1);
   ld->d->numerics_src = prov.src;
@@ -1415,12 +1416,13 @@ void hw_numerics_of(const struct hw_desc *d, struct hw_numerics *out) {
   snprintf(out->profile, sizeof out->profile, "%s", d->numerics ? d->numerics : "fma");
   out->narrow_ieee = d->narrow_ieee;
   out->nan_propagate = d->nan_propagate;
+  out->fp8_fnuz = d->fp8_fnuz;
 }
 
 void hw_default_numerics(struct hw_numerics *out) {
   struct ts_diag_sink quiet = { NULL, NULL, 0, 0 };
   struct hw_desc *d;
-  *out = (struct hw_numerics){ "sm100", false, false };
+  *out = (struct hw_numerics){ "sm100", false, false, false };
   if (!hw_desc_open(HW_DEFAULT, &d, &quiet)) hw_numerics_of(d, out);
   hw_desc_free(d);
 }

@@ -325,6 +325,7 @@ static void print_header(const struct hw_desc *d, struct ts_buf *b) {
                   d->numerics_why ? d->numerics_why : "");
   if (d->narrow_ieee) ts_buf_puts(b, "; narrowing into fp8/fp4 overflows as IEEE 754");
   if (d->nan_propagate) ts_buf_puts(b, "; NaN results carry the NaN operand");
+  if (d->fp8_fnuz) ts_buf_puts(b, "; fp8 in FNUZ encodings");
   ts_buf_printf(b, "\n  file %s\n", d->path);
   if (d->naliases) {
     ts_buf_puts(b, "  also known as");

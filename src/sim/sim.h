@@ -92,6 +92,8 @@ struct sim_opts {
   /* a NaN result of an elementwise op or ftof on a NaN operand is that
   ** operand, quieted (IEEE 754's recommendation), not the canonical NaN */
   bool nan_propagate;
+  /* f8E4M3FN and f8E5M2 hold AMD's FNUZ encodings (ftof, mmaf inputs) */
+  bool fp8_fnuz;
   bool check_assumes;
   /* Iterations of for and loop bodies one tile block may run before the
   ** run stops as a hang; 0 = SIM_MAX_ITERATIONS, UINT64_MAX = no limit. */

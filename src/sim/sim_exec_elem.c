@@ -616,17 +616,7 @@ static int conv_trunci(const struct ir_op *op, const struct ty *f, const struct 
   *out = in & mask_of(width_of(t));
   return 0;
 }
-static int conv_ftof(const struct ir_op *op, const struct ty *f, const struct ty *t,
-                     uint64_t in, uint64_t *out) {
-  *out = fp_convert(f->elem, in, t->elem, rounding(op, RND_NEAREST_EVEN));
-  return 0;
-}
-/* ftof where narrowing overflows as IEEE 754 (sim_opts.narrow_ieee) */
-static int conv_ftof_ieee(const struct ir_op *op, const struct ty *f, const struct ty *t,
-                          uint64_t in, uint64_t *out) {
-  *out = fp_convert_sat(f->elem, in, t->elem, rounding(op, RND_NEAREST_EVEN), false);
-  return 0;
-}
+
 static int conv_itof(const struct ir_op *op, const struct ty *f, const struct ty *t,
                      uint64_t in, uint64_t *out) {
   *out = fp_from_int(t->elem, in & mask_of(width_of(f)), width_of(f),
@@ -648,16 +638,24 @@ static int conv_bits(const struct ir_op *op, const struct ty *f, const struct ty
 
 int sim_exec_exti(struct sim_ctx *c, const struct ir_op *op) { return convert(c, op, conv_exti, "exti"); }
 int sim_exec_trunci(struct sim_ctx *c, const struct ir_op *op) { return convert(c, op, conv_trunci, "trunci"); }
+/* ftof under the description's numerics (sim_opts): fp8 in its encoding
+** (FNUZ or not), narrowing that saturates or overflows as IEEE 754, NaN
+** operands carried (nan_carry) or not. */
 int sim_exec_ftof(struct sim_ctx *c, const struct ir_op *op) {
-  int rc = convert(c, op, c->o->narrow_ieee ? conv_ftof_ieee : conv_ftof, "ftof");
-  if (rc || !c->o->nan_propagate) return rc;
-  /* a NaN carried into the new type (nan_carry) */
   const void *a = IN(c, op, 0);
   void *r = OUT(c, op, 0);
-  enum ty_elem f = op->in[0]->type->elt->elem, t = op->out[0].type->elt->elem;
+  if (!a || !r) return -1;
+  const struct sim_opts *o = c->o;
+  enum ty_elem f = fp_fp8_encoding(op->in[0]->type->elt->elem, o->fp8_fnuz);
+  enum ty_elem t = fp_fp8_encoding(op->out[0].type->elt->elem, o->fp8_fnuz);
   size_t fs = sim_elt_size(op->in[0]->type->elt), ts = sim_elt_size(op->out[0].type->elt);
-  for (int64_t i = 0; i < ty_numel(op->in[0]->type); i++)
-    if (fp_is_nan(f, ld(a, (size_t)i, fs))) st(r, (size_t)i, ts, fp_nan_carry(f, ld(a, (size_t)i, fs), t));
+  enum ir_rounding rm = rounding(op, RND_NEAREST_EVEN);
+  bool sat = fp_default_sat(t) && !o->narrow_ieee;
+  for (int64_t i = 0; i < ty_numel(op->in[0]->type); i++) {
+    uint64_t x = ld(a, (size_t)i, fs);
+    bool carry = o->nan_propagate && fp_is_nan(f, x);
+    st(r, (size_t)i, ts, carry ? fp_nan_carry(f, x, t) : fp_convert_sat(f, x, t, rm, sat));
+  }
   return 0;
 }
 int sim_exec_itof(struct sim_ctx *c, const struct ir_op *op) { return convert(c, op, conv_itof, "itof"); }

@@ -62,6 +62,12 @@ static enum sim_gemm_in gemm_in(enum ty_elem e, const unsigned char **p, int64_t
   }
 }
 
+/* The element type of operand k as its bits are read: fp8 in the
+** description's encoding (sim_opts.fp8_fnuz: AMD's FNUZ). */
+static enum ty_elem in_elem(const struct sim_ctx *c, const struct ir_op *op, int k) {
+  return fp_fp8_encoding(op->in[k]->type->elt->elem, c->o->fp8_fnuz);
+}
+
 /* fma model, f32 accumulator acc into r, inputs exact in f32: sim_gemm
 ** does the products in the model's order, reads acc itself (no copy into
 ** r first) and stores NaN results canonical. */
@@ -69,7 +75,7 @@ static int mma_f32_fma(struct sim_ctx *c, const struct ir_op *op, struct mm d,
                        const unsigned char *a, const unsigned char *b, const float *acc,
                        float *r) {
   float *wa, *wb;
-  enum ty_elem ea = op->in[0]->type->elt->elem, eb = op->in[1]->type->elt->elem;
+  enum ty_elem ea = in_elem(c, op, 0), eb = in_elem(c, op, 1);
   enum sim_gemm_in ta = gemm_in(ea, &a, d.batch * d.m * d.k, &wa);
   enum sim_gemm_in tb = gemm_in(eb, &b, d.batch * d.k * d.n, &wb);
   size_t sa = ta == SIM_GEMM_F32 ? 4 : 2, sb = tb == SIM_GEMM_F32 ? 4 : 2;
@@ -84,9 +90,9 @@ static int mma_f32_fma(struct sim_ctx *c, const struct ir_op *op, struct mm d,
 }
 
 /* fma model for any other accumulator (f16, f64): one fp_fma per product. */
-static int mma_generic_fma(const struct ir_op *op, struct mm d, const unsigned char *a,
-                           const unsigned char *b, unsigned char *r) {
-  enum ty_elem ea = op->in[0]->type->elt->elem, eb = op->in[1]->type->elt->elem;
+static int mma_generic_fma(const struct sim_ctx *c, const struct ir_op *op, struct mm d,
+                           const unsigned char *a, const unsigned char *b, unsigned char *r) {
+  enum ty_elem ea = in_elem(c, op, 0), eb = in_elem(c, op, 1);
   enum ty_elem er = op->out[0].type->elt->elem;
   size_t sa = sim_elt_size(op->in[0]->type->elt), sb = sim_elt_size(op->in[1]->type->elt);
   size_t sr = sim_elt_size(op->out[0].type->elt);
@@ -206,7 +212,7 @@ static uint64_t k_round(struct kulisch *k, enum ty_elem e) {
 
 static int mma_exact(struct sim_ctx *c, const struct ir_op *op, struct mm d,
                      const unsigned char *a, const unsigned char *b, unsigned char *r) {
-  enum ty_elem ea = op->in[0]->type->elt->elem, eb = op->in[1]->type->elt->elem;
+  enum ty_elem ea = in_elem(c, op, 0), eb = in_elem(c, op, 1);
   enum ty_elem er = op->out[0].type->elt->elem;
   size_t sa = sim_elt_size(op->in[0]->type->elt), sb = sim_elt_size(op->in[1]->type->elt);
   size_t sr = sim_elt_size(op->out[0].type->elt);
@@ -244,6 +250,7 @@ static int mma_profiled(struct sim_ctx *c, const struct ir_op *op, struct mm d,
   if (mma_cfg_init(&g, c->o->profile, ea, er))
     return sim_fail(c, op, "numerics profile '%s' has no mmaf of %s into %s",
                     c->o->profile->name, ty_elem_names[ea], ty_elem_names[er]);
+  mma_cfg_fnuz(&g, c->o->fp8_fnuz);
   for (int64_t z = 0; z < d.batch; z++) {
     unsigned char *rz = r + (size_t)(z * d.m * d.n) * sr;
     if (mma_gemm(&g, d.m, d.n, d.k, a + (size_t)(z * d.m * d.k) * sa, d.k,
@@ -265,7 +272,7 @@ int sim_exec_mmaf(struct sim_ctx *c, const struct ir_op *op) {
   if (sim_copy(c, &op->out[0], op->in[2])) return -1;
   if (c->o->profile) return mma_profiled(c, op, d, a, b, r);
   if (c->o->numerics == NUM_EXACT) return mma_exact(c, op, d, a, b, r);
-  return mma_generic_fma(op, d, a, b, r);
+  return mma_generic_fma(c, op, d, a, b, r);
 }
 
 /* mmai: i8 x i8 products summed into i32, wrapping; each operand signed
@@ -326,7 +333,7 @@ int sim_exec_mmaf_scaled(struct sim_ctx *c, const struct ir_op *op) {
     return 0;
   }
   const struct ty *at = op->in[0]->type, *ast = op->in[3]->type, *bst = op->in[4]->type;
-  enum ty_elem ea = at->elt->elem, eb = op->in[1]->type->elt->elem;
+  enum ty_elem ea = in_elem(c, op, 0), eb = in_elem(c, op, 1);
   enum ty_elem esa = ast->elt->elem, esb = bst->elt->elem;
   int64_t m = at->shape[0], k = at->shape[1], n = op->in[1]->type->shape[1];
   int64_t ka = ast->shape[1], kb = bst->shape[0];

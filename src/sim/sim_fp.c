@@ -89,7 +89,7 @@ static double two_sum(double a, double b, double *t) {
 
 /* ---- formats ---- */
 
-enum nan_kind { NAN_IEEE, NAN_ONES, NAN_NONE };
+enum nan_kind { NAN_IEEE, NAN_ONES, NAN_NONE, NAN_NEGZERO };   /* NEGZERO: FNUZ, 0x80 */
 
 /* A float format.  Its field is (sign, exponent, mantissa) packed in
 ** 1 + ebits + mbits bits (no sign bit when !sign); the stored pattern is
@@ -107,7 +107,7 @@ struct fmt {
 ** (bias 15), 3 mantissa bits, subnormals, no infinity and one NaN, 0xFF:
 ** largest value 0xFE = 1.75 * 2^16 = 114688.  f4E2M1FN has no NaN: its
 ** "canonical NaN" is +6 (0x7), what NVIDIA's conversions give for NaN. */
-static const struct fmt fmts[EL_COUNT] = {
+static const struct fmt fmts[FP_NELEM] = {
   [EL_F16] = {5, 10, 0, true, true, true, NAN_IEEE, 15, 0x7BFF, 0x7FFF},
   [EL_BF16] = {8, 7, 0, true, true, true, NAN_IEEE, 127, 0x7F7F, 0x7FFF},
   [EL_F32] = {8, 23, 0, true, true, true, NAN_IEEE, 127, 0x7F7FFFFF, 0x7FFFFFFF},
@@ -119,10 +119,17 @@ static const struct fmt fmts[EL_COUNT] = {
   [EL_F8E8M0FNU] = {8, 0, 0, false, false, false, NAN_ONES, 127, 0xFE, 0xFF},
   [EL_F8E5M3FNU] = {5, 3, 0, false, false, true, NAN_ONES, 15, 0xFE, 0xFF},
   [EL_F4E2M1FN] = {2, 1, 0, true, false, true, NAN_NONE, 1, 0x7, 0x7},
+  [FP_F8E4M3FNUZ] = {4, 3, 0, true, false, true, NAN_NEGZERO, 8, 0x7F, 0x80},
+  [FP_F8E5M2FNUZ] = {5, 2, 0, true, false, true, NAN_NEGZERO, 16, 0x7F, 0x80},
 };
 
+enum ty_elem fp_fp8_encoding(enum ty_elem e, bool fnuz) {
+  if (!fnuz) return e;
+  return e == EL_F8E4M3FN ? (enum ty_elem)FP_F8E4M3FNUZ : e == EL_F8E5M2 ? (enum ty_elem)FP_F8E5M2FNUZ : e;
+}
+
 static const struct fmt *fmt_of(enum ty_elem e) {
-  return (unsigned)e < EL_COUNT && fmts[e].ebits ? &fmts[e] : NULL;
+  return (unsigned)e < FP_NELEM && fmts[e].ebits ? &fmts[e] : NULL;
 }
 static int fmt_emin(const struct fmt *f) { return f->subn ? 1 - f->bias : -f->bias; }
 static int fmt_width(const struct fmt *f) { return f->sign + f->ebits + f->mbits; }
@@ -135,7 +142,7 @@ static uint64_t max_of(const struct fmt *f, bool neg) { return encode(f, neg, f-
 ** gives 0x00 = 2^-127, as NVIDIA's conversions do (they take the exponent
 ** field, 0 for zero and subnormals). */
 static uint64_t zero_of(const struct fmt *f, bool neg) {
-  return f->subn ? encode(f, neg, 0) : 0;
+  return f->subn ? encode(f, neg && f->nan != NAN_NEGZERO, 0) : 0;
 }
 /* An exact infinity: the type's, or the largest finite value (sat, or a
 ** type with neither infinity nor NaN), or NaN. */
@@ -168,7 +175,8 @@ static void decode(const struct fmt *f, uint64_t bits, struct dec *d) {
   d->neg = f->sign && (field >> (f->ebits + f->mbits));
   d->m = 0;
   d->exp = 0;
-  if ((f->nan == NAN_IEEE && E == emask && M) || (f->nan == NAN_ONES && mag == mask64(f->ebits + f->mbits)))
+  if ((f->nan == NAN_IEEE && E == emask && M) || (f->nan == NAN_ONES && mag == mask64(f->ebits + f->mbits)) ||
+      (f->nan == NAN_NEGZERO && d->neg && !mag))
     d->cls = C_NAN;
   else if (f->inf && E == emask)
     d->cls = C_INF;
@@ -327,7 +335,7 @@ uint64_t fp_round_scaled(enum ty_elem e, bool neg, uint64_t m, int exp, bool sti
 ** cvt...satfinite for those destinations, so that is what ftof does. */
 bool fp_default_sat(enum ty_elem e) {
   return e == EL_F8E4M3FN || e == EL_F8E5M2 || e == EL_F8E8M0FNU || e == EL_F8E5M3FNU ||
-         e == EL_F4E2M1FN;
+         e == EL_F4E2M1FN || (int)e == FP_F8E4M3FNUZ || (int)e == FP_F8E5M2FNUZ;
 }
 
 uint64_t fp_from_double(enum ty_elem e, double v, enum ir_rounding rm) {
@@ -355,8 +363,9 @@ uint64_t fp_nan_carry(enum ty_elem from, uint64_t bits, enum ty_elem to) {
   const struct fmt *f = fmt_of(from), *t = fmt_of(to);
   if (!f || !t) return 0;
   uint64_t field = bits >> f->shift;
-  bool neg = f->sign && (field >> (f->ebits + f->mbits) & 1);
+  bool neg = f->sign && f->nan != NAN_NEGZERO && (field >> (f->ebits + f->mbits) & 1);
   if (t->nan != NAN_IEEE) return t->nan == NAN_ONES ? encode(t, neg, mask64(t->ebits + t->mbits)) : t->qnan;
+  if (f->nan != NAN_IEEE) return encode(t, neg, mask64(t->ebits) << t->mbits | UINT64_C(1) << (t->mbits - 1));
   uint64_t pay = field & mask64(f->mbits);
   pay = t->mbits <= f->mbits ? pay >> (f->mbits - t->mbits) : pay << (t->mbits - f->mbits);
   return encode(t, neg, mask64(t->ebits) << t->mbits | pay | UINT64_C(1) << (t->mbits - 1));

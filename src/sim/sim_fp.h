@@ -18,6 +18,14 @@
 
 #include "ir.h"
 
+/* AMD's FNUZ encodings of the two fp8 types (MI300: exponent bias one
+** more, no infinity, no -0, the pattern of -0, 0x80, the only NaN), for
+** descriptions that say <numerics fp8="fnuz">.  No Tile IR type names
+** them: these values extend enum ty_elem for the functions below only. */
+enum { FP_F8E4M3FNUZ = EL_COUNT, FP_F8E5M2FNUZ, FP_NELEM };
+/* e, or its FNUZ encoding when fnuz and e is f8E4M3FN or f8E5M2. */
+enum ty_elem fp_fp8_encoding(enum ty_elem e, bool fnuz);
+
 /* The value of bits of float type e, exactly (NaN stays NaN). */
 double fp_to_double(enum ty_elem e, uint64_t bits);
 
@@ -89,7 +97,9 @@ bool fp_is_nan(enum ty_elem e, uint64_t bits);
 /* NaN bits of type from carried into type to as IEEE 754 recommends (for
 ** descriptions that propagate NaNs): the sign, the payload's leading bits
 ** that fit, the quiet bit set; a type whose NaNs are all ones (f8E4M3FN)
-** gets its NaN of that sign; f4E2M1FN, without NaN, its canonical value. */
+** gets its NaN of that sign, one whose NaN is 0x80 (FNUZ) its NaN; from
+** those, a quiet NaN without payload; f4E2M1FN, without NaN, gives its
+** canonical value. */
 uint64_t fp_nan_carry(enum ty_elem from, uint64_t bits, enum ty_elem to);
 
 /* Fast round-to-nearest-even paths for the hot loops (NaN -> canonical). */

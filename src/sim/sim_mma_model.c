@@ -247,7 +247,7 @@ int mma_cfg_init(struct mma_cfg *g, const struct mma_profile *p, enum ty_elem in
   g->out_emin = out == EL_F16 ? -14 : out == EL_F32 ? -126 : -1022;
   g->out_emax = out == EL_F16 ? 15 : out == EL_F32 ? 127 : 1023;
   g->out_width = out == EL_F16 ? 16 : out == EL_F32 ? 32 : 64;
-  g->fin = ifmt_of(in, u->fnuz);
+  mma_cfg_fnuz(g, u->fnuz);
   g->fout = ifmt_of(out, false);
   g->k = u->k;
   g->block = u->block;
@@ -265,6 +265,11 @@ int mma_cfg_init(struct mma_cfg *g, const struct mma_profile *p, enum ty_elem in
       return -1;
   }
   return g->r.frac ? 0 : -1;
+}
+
+void mma_cfg_fnuz(struct mma_cfg *g, bool fnuz) {
+  g->fnuz = fnuz && (g->in == EL_F8E4M3FN || g->in == EL_F8E5M2);
+  g->fin = ifmt_of(g->in, g->fnuz);
 }
 
 static size_t elt_size(enum ty_elem e) {
@@ -984,7 +989,7 @@ struct zpack {
 static bool zfast_ok(const struct mma_cfg *g, bool fast_acc, int64_t k) {
   const struct mma_unit *u = g->u;
   return u->algo == MMA_BFMA && !u->sticky && !u->late_c && !u->odd_even && !u->prd_limit &&
-         !u->ftz_in && !u->ftz_out && !u->fnuz && g->out == EL_F32 && g->r.rm == RND_ZERO &&
+         !u->ftz_in && !u->ftz_out && !g->fnuz && g->out == EL_F32 && g->r.rm == RND_ZERO &&
          g->r.frac <= 23 && g->r.frac >= 1 && g->in_prec <= 12 && u->frac <= 29 && k > 0 &&
          (!u->promote || fast_acc);
 }

@@ -98,7 +98,8 @@ struct mma_unit {
   bool odd_even;      /* even and odd products are summed apart (CDNA3 fp8) */
   bool ftz_in;        /* subnormal inputs are read as zero */
   bool ftz_out;       /* subnormal c and results are flushed to zero */
-  bool fnuz;          /* fp8 inputs are AMD FNUZ encodings (bias + 1, 0x80 = NaN) */
+  bool fnuz;          /* fp8 inputs are AMD FNUZ encodings (bias + 1, 0x80 = NaN), by
+                      ** default: a run takes the description's (mma_cfg_fnuz) */
   bool prd_limit;     /* a product beyond the output's range is an infinity (AMD);
                       ** NVIDIA keeps it (it may cancel) */
   uint16_t promote;   /* fp8 without fast_acc: promote to f32 every this many k; 0: never */
@@ -141,6 +142,7 @@ struct mma_cfg {
   int out_prec, out_emin, out_emax, out_width;
   int k, block;           /* instruction K and block (0 for exact and fma: all of K) */
   struct mma_fmt fin, fout;   /* the input and output formats */
+  bool fnuz;              /* fin is an FNUZ fp8 format */
 };
 
 /* 0, or -1 when the profile has no unit for (in, out): a pair mmaf does
@@ -148,6 +150,9 @@ struct mma_cfg {
 ** f16 bf16 tf32 f32 f64 f8E4M3FN f8E5M2; out: f16 f32 f64. */
 int mma_cfg_init(struct mma_cfg *g, const struct mma_profile *p, enum ty_elem in,
                  enum ty_elem out);
+/* fp8 inputs read as AMD's FNUZ encodings or not, whatever the profile's
+** unit says (the hardware description's <numerics fp8> decides in a run). */
+void mma_cfg_fnuz(struct mma_cfg *g, bool fnuz);
 
 /* A decoded input element: a finite value is sig * 2^(exp - in_prec + 1),
 ** exp the exponent of its leading bit (emin for subnormals); a zero has

@@ -1,14 +1,16 @@
 // RUN: run %s --grid 2 x=@%S/../data/run/c8_x.npy e4=zeros:f8E4M3FN:128 e5=zeros:f8E5M2:128 --expect e4=@%S/../data/run/c8_e4_sat.npy --expect e5=@%S/../data/run/c8_e5_sat.npy
 // RUN: run %s --grid 2 --hw h100 x=@%S/../data/run/c8_x.npy e4=zeros:f8E4M3FN:128 e5=zeros:f8E5M2:128 --expect e4=@%S/../data/run/c8_e4_sat.npy --expect e5=@%S/../data/run/c8_e5_sat.npy
 // RUN: run %s --grid 2 --hw %S/../data/hwdesc/narrow_ieee.xml x=@%S/../data/run/c8_x.npy e4=zeros:f8E4M3FN:128 e5=zeros:f8E5M2:128 --expect e4=@%S/../data/run/c8_e4_ieee.npy --expect e5=@%S/../data/run/c8_e5_ieee.npy
+// RUN: run %s --grid 2 --hw mi300x x=@%S/../data/run/c8_x.npy e4=zeros:f8E4M3FN:128 e5=zeros:f8E5M2:128 --expect e4=@%S/../data/run/c8_e4_fnuz.npy --expect e5=@%S/../data/run/c8_e5_fnuz.npy
 //
 // f32 to fp8, nearest even, with values beyond the formats' ranges: how
 // they overflow is the hardware description's (<numerics narrow_overflow>):
 // NVIDIA's satfinite, the default, gives the largest finite value;
-// "ieee" gives inf (E5M2) or NaN (E4M3FN, which has no inf).  The
-// references are ml_dtypes' conversions (tests/gen_run_refs.py,
-// convert_fp8), of the values clipped to the largest finite one for
-// satfinite.
+// "ieee" gives inf (E5M2) or NaN (E4M3FN, which has no inf).  MI300X's
+// description says fp8="fnuz": the same types hold AMD's FNUZ encodings
+// (largest 240 and 57344, no -0).  The references are ml_dtypes'
+// conversions (tests/gen_run_refs.py, convert_fp8), of the values
+// clipped to the largest finite one for satfinite.
 cuda_tile.module @convert_fp8 {
   entry @convert(%x: tile<ptr<f32>>, %e4: tile<ptr<f8E4M3FN>>, %e5: tile<ptr<f8E5M2>>) {
     %bid, %by, %bz = get_tile_block_id : tile<i32>

@@ -423,6 +423,37 @@ END_TEST
 static uint64_t f32b(float f) { return fbits(f); }
 static uint64_t f64b(double d) { return dbits(d); }
 
+/* AMD's FNUZ fp8 encodings (descriptions with <numerics fp8="fnuz">):
+** every code decoded against the format's definition (bias 8 or 16, no
+** infinity, 0x80 the only NaN, no -0), and conversions into them. */
+START_TEST(pol_fnuz) {
+  static const struct { int e, ebits, mbits, bias; } fz[] = {
+    { FP_F8E4M3FNUZ, 4, 3, 8 }, { FP_F8E5M2FNUZ, 5, 2, 16 } };
+  for (int t = 0; t < 2; t++) {
+    enum ty_elem e = (enum ty_elem)fz[t].e;
+    for (unsigned b = 0; b < 256; b++) {
+      unsigned E = b >> fz[t].mbits & ((1u << fz[t].ebits) - 1), M = b & ((1u << fz[t].mbits) - 1);
+      double want = E ? ldexp(1 + M / (double)(1 << fz[t].mbits), (int)E - fz[t].bias)
+                      : ldexp(M / (double)(1 << fz[t].mbits), 1 - fz[t].bias);
+      if (b & 0x80) want = -want;
+      double got = fp_to_double(e, b);
+      if (b == 0x80) ck_assert_msg(isnan(got) && fp_is_nan(e, b), "%#x", b);
+      else ck_assert_msg(got == want && !fp_is_nan(e, b), "type %d code %#x: %g, want %g", t, b, got, want);
+    }
+    EQ(fp_canonical_nan(e), 0x80);
+    EQ(fp_convert(EL_F32, f32b(-0.0f), e, RND_NEAREST_EVEN), 0x00);            /* no -0 */
+    EQ(fp_convert(EL_F32, f32b(1e9f), e, RND_NEAREST_EVEN), 0x7F);             /* satfinite */
+    EQ(fp_convert_sat(EL_F32, f32b(1e9f), e, RND_NEAREST_EVEN, false), 0x80);  /* no inf: NaN */
+    EQ(fp_convert(EL_F32, 0x7FC00000, e, RND_NEAREST_EVEN), 0x80);
+    EQ(fp_nan_carry(e, 0x80, EL_F32), 0x7FC00000);
+  }
+  EQ(fp_fp8_encoding(EL_F8E4M3FN, true), FP_F8E4M3FNUZ);
+  EQ(fp_fp8_encoding(EL_F8E5M2, true), FP_F8E5M2FNUZ);
+  EQ(fp_fp8_encoding(EL_F8E4M3FN, false), EL_F8E4M3FN);
+  EQ(fp_fp8_encoding(EL_F16, true), EL_F16);
+}
+END_TEST
+
 START_TEST(pol_nan) {
   EQ(fp_canonical_nan(EL_F32), 0x7FFFFFFF);
   EQ(fp_canonical_nan(EL_F16), 0x7FFF);
@@ -710,6 +741,7 @@ Suite *suite_sim_fp(void) {
   suite_add_tcase(s, tc);
   tc = tcase_create("policies");
   tcase_add_test(tc, pol_nan);
+  tcase_add_test(tc, pol_fnuz);
   tcase_add_test(tc, pol_overflow);
   tcase_add_test(tc, pol_e8m0);
   tcase_add_test(tc, pol_zero_ftz);
