@@ -119,8 +119,8 @@ WIDE_LOOP static void f32_binary(enum fop k, const float *restrict a, const floa
 
 /* With a description that propagates NaNs (sim_opts.nan_propagate), a
 ** NaN result of an operation on a NaN operand is that operand (the first
-** one), quieted, in place of the canonical NaN.  Run after the op; rc is
-** its status. */
+** one), quieted, in place of the canonical NaN.  The float ops end with
+** it; rc is their status. */
 static int nan_carry(struct sim_ctx *c, const struct ir_op *op, int rc) {
   struct ew e;
   if (rc || !c->o->nan_propagate || ew_get(c, op, &e)) return rc;
@@ -149,19 +149,19 @@ static int float_binary(struct sim_ctx *c, const struct ir_op *op, enum fop k, f
   enum ty_elem t = e.elt->elem;
   if (rm == RND_NEAREST_EVEN && !ftz && t == EL_F32) {
     f32_binary(k, e.a, e.b, e.r, e.n);   /* NaN results as the GPU gives them */
-    return 0;
+    return nan_carry(c, op, 0);
   }
   for (int64_t i = 0; i < e.n; i++)
     st(e.r, (size_t)i, e.sz, slow(t, ld(e.a, (size_t)i, e.sz), ld(e.b, (size_t)i, e.sz), rm, ftz));
-  return 0;
+  return nan_carry(c, op, 0);
 }
 
-int sim_exec_addf(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_binary(c, op, F_ADD, fp_add)); }
-int sim_exec_subf(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_binary(c, op, F_SUB, fp_sub)); }
-int sim_exec_mulf(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_binary(c, op, F_MUL, fp_mul)); }
-int sim_exec_divf(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_binary(c, op, F_DIV, fp_div)); }
+int sim_exec_addf(struct sim_ctx *c, const struct ir_op *op) { return float_binary(c, op, F_ADD, fp_add); }
+int sim_exec_subf(struct sim_ctx *c, const struct ir_op *op) { return float_binary(c, op, F_SUB, fp_sub); }
+int sim_exec_mulf(struct sim_ctx *c, const struct ir_op *op) { return float_binary(c, op, F_MUL, fp_mul); }
+int sim_exec_divf(struct sim_ctx *c, const struct ir_op *op) { return float_binary(c, op, F_DIV, fp_div); }
 
-static int fma_op(struct sim_ctx *c, const struct ir_op *op) {
+int sim_exec_fma(struct sim_ctx *c, const struct ir_op *op) {
   struct ew e;
   if (ew_get(c, op, &e)) return -1;
   enum ir_rounding rm = rounding(op, RND_NEAREST_EVEN);
@@ -169,21 +169,18 @@ static int fma_op(struct sim_ctx *c, const struct ir_op *op) {
   for (int64_t i = 0; i < e.n; i++)
     st(e.r, (size_t)i, e.sz, fp_fma(e.elt->elem, ld(e.a, (size_t)i, e.sz), ld(e.b, (size_t)i, e.sz),
                                      ld(e.c, (size_t)i, e.sz), rm, ftz));
-  return 0;
+  return nan_carry(c, op, 0);
 }
 
-int sim_exec_fma(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, fma_op(c, op)); }
-
-static int sqrt_op(struct sim_ctx *c, const struct ir_op *op) {
+int sim_exec_sqrt(struct sim_ctx *c, const struct ir_op *op) {
   struct ew e;
   if (ew_get(c, op, &e)) return -1;
   enum ir_rounding rm = rounding(op, RND_NEAREST_EVEN);
   bool ftz = op->attr.flags & AF_FTZ;
   for (int64_t i = 0; i < e.n; i++)
     st(e.r, (size_t)i, e.sz, fp_sqrt(e.elt->elem, ld(e.a, (size_t)i, e.sz), rm, ftz));
-  return 0;
+  return nan_carry(c, op, 0);
 }
-int sim_exec_sqrt(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, sqrt_op(c, op)); }
 
 /* Sign-bit ops are exact in every float type. */
 static uint64_t sign_bit(enum ty_elem t) { return UINT64_C(1) << (ty_elem_bits(t) - 1); }
@@ -249,11 +246,11 @@ static int float_unary(struct sim_ctx *c, const struct ir_op *op, f1_fn *f, d1_f
     if (v) v(a, r, (size_t)e.n);
     else for (int64_t i = 0; i < e.n; i++) r[i] = f(a[i]);
     canonical_f32(e.r, e.n);
-    return 0;
+    return nan_carry(c, op, 0);
   }
   if (v && (t == EL_F16 || t == EL_BF16)) {
     narrow_by_array(t, e.a, e.r, e.n, v);
-    return 0;
+    return nan_carry(c, op, 0);
   }
   for (int64_t i = 0; i < e.n; i++) {
     uint64_t a = ld(e.a, (size_t)i, e.sz), r;
@@ -265,7 +262,7 @@ static int float_unary(struct sim_ctx *c, const struct ir_op *op, f1_fn *f, d1_f
     }
     st(e.r, (size_t)i, e.sz, r);
   }
-  return 0;
+  return nan_carry(c, op, 0);
 }
 
 typedef float f2_fn(float, float);
@@ -285,23 +282,23 @@ static int float_fn2(struct sim_ctx *c, const struct ir_op *op, f2_fn *f, d2_fn 
     }
     st(e.r, (size_t)i, e.sz, r);
   }
-  return 0;
+  return nan_carry(c, op, 0);
 }
 
-int sim_exec_exp(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_unary(c, op, sim_expf, sim_exp, sim_expf_n)); }
-int sim_exec_exp2(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_unary(c, op, sim_exp2f, sim_exp2, sim_exp2f_n)); }
-int sim_exec_log(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_unary(c, op, sim_logf, sim_log, NULL)); }
-int sim_exec_log2(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_unary(c, op, sim_log2f, sim_log2, NULL)); }
-int sim_exec_sin(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_unary(c, op, sim_sinf, sim_sin, NULL)); }
-int sim_exec_cos(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_unary(c, op, sim_cosf, sim_cos, NULL)); }
-int sim_exec_tan(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_unary(c, op, sim_tanf, sim_tan, NULL)); }
-int sim_exec_sinh(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_unary(c, op, sim_sinhf, sim_sinh, NULL)); }
-int sim_exec_cosh(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_unary(c, op, sim_coshf, sim_cosh, NULL)); }
-int sim_exec_tanh(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_unary(c, op, sim_tanhf, sim_tanh, NULL)); }
-int sim_exec_rsqrt(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_unary(c, op, sim_rsqrtf, sim_rsqrt, NULL)); }
-int sim_exec_pow(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_fn2(c, op, sim_powf, sim_pow)); }
-int sim_exec_atan2(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_fn2(c, op, sim_atan2f, sim_atan2)); }
-int sim_exec_remf(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_fn2(c, op, sim_fmodf, sim_fmod)); }
+int sim_exec_exp(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_expf, sim_exp, sim_expf_n); }
+int sim_exec_exp2(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_exp2f, sim_exp2, sim_exp2f_n); }
+int sim_exec_log(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_logf, sim_log, NULL); }
+int sim_exec_log2(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_log2f, sim_log2, NULL); }
+int sim_exec_sin(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_sinf, sim_sin, NULL); }
+int sim_exec_cos(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_cosf, sim_cos, NULL); }
+int sim_exec_tan(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_tanf, sim_tan, NULL); }
+int sim_exec_sinh(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_sinhf, sim_sinh, NULL); }
+int sim_exec_cosh(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_coshf, sim_cosh, NULL); }
+int sim_exec_tanh(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_tanhf, sim_tanh, NULL); }
+int sim_exec_rsqrt(struct sim_ctx *c, const struct ir_op *op) { return float_unary(c, op, sim_rsqrtf, sim_rsqrt, NULL); }
+int sim_exec_pow(struct sim_ctx *c, const struct ir_op *op) { return float_fn2(c, op, sim_powf, sim_pow); }
+int sim_exec_atan2(struct sim_ctx *c, const struct ir_op *op) { return float_fn2(c, op, sim_atan2f, sim_atan2); }
+int sim_exec_remf(struct sim_ctx *c, const struct ir_op *op) { return float_fn2(c, op, sim_fmodf, sim_fmod); }
 
 /* ceil and floor: exact in every type; computed on the double value.
 ** Values of 2^52 or more (and NaN, inf, zeros) are already integral. */
@@ -322,10 +319,10 @@ static int round_int(struct sim_ctx *c, const struct ir_op *op, double (*f)(doub
     double v = f(fp_to_double(t, a));
     st(e.r, (size_t)i, e.sz, v != v ? fp_canonical_nan(t) : fp_from_double(t, v, RND_NEAREST_EVEN));
   }
-  return 0;
+  return nan_carry(c, op, 0);
 }
-int sim_exec_ceil(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, round_int(c, op, dceil)); }
-int sim_exec_floor(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, round_int(c, op, dfloor)); }
+int sim_exec_ceil(struct sim_ctx *c, const struct ir_op *op) { return round_int(c, op, dceil); }
+int sim_exec_floor(struct sim_ctx *c, const struct ir_op *op) { return round_int(c, op, dfloor); }
 
 /* maxf/minf: IEEE 754-2019 maximumNumber/minimumNumber (a NaN loses to a
 ** number), or maximum/minimum with propagate_nan; -0 < +0 in both. */
@@ -354,10 +351,10 @@ static int float_minmax(struct sim_ctx *c, const struct ir_op *op, bool max) {
     }
     st(e.r, (size_t)i, e.sz, r);
   }
-  return 0;
+  return nan_carry(c, op, 0);
 }
-int sim_exec_maxf(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_minmax(c, op, true)); }
-int sim_exec_minf(struct sim_ctx *c, const struct ir_op *op) { return nan_carry(c, op, float_minmax(c, op, false)); }
+int sim_exec_maxf(struct sim_ctx *c, const struct ir_op *op) { return float_minmax(c, op, true); }
+int sim_exec_minf(struct sim_ctx *c, const struct ir_op *op) { return float_minmax(c, op, false); }
 
 /* fpowi: x ** n with an integer n, as repeated multiplication would give
 ** it correctly rounded: computed as pow in f64 (an i32 n is exact there;
