@@ -124,6 +124,10 @@ def convert_fp8(rng):
     for name, t, top in (("e4", ml_dtypes.float8_e4m3fnuz, 240.0),
                          ("e5", ml_dtypes.float8_e5m2fnuz, 57344.0)):
         save("c8_%s_fnuz" % name, np.clip(x, -top, top).astype(t))
+    # tests/run/fp8_constant.mlir: an fp8 constant in either encoding
+    k = np.array([1.0, -2.0, 0.5, -0.0, 0.015625, 240.0, 3.5, -0.125], np.float32)
+    save("c8_const_ocp", k.astype(ml_dtypes.float8_e4m3fn))
+    save("c8_const_fnuz", k.astype(ml_dtypes.float8_e4m3fnuz))
 
 
 def nan_payload(rng):

@@ -596,7 +596,8 @@ int sim_exec_print_tko(struct sim_ctx *c, const struct ir_op *op) {
       uint64_t x = 0;
       memcpy(&x, p + (size_t)i * sz, sz);
       if (i) ts_buf_puts(&b, ", ");
-      if (t->elt->kind == TY_FLOAT) ts_buf_printf(&b, "%f", fp_to_double(t->elt->elem, x));
+      if (t->elt->kind == TY_FLOAT)    /* fp8 in the description's encoding */
+        ts_buf_printf(&b, "%f", fp_to_double(fp_fp8_encoding(t->elt->elem, c->o->fp8_fnuz), x));
       else if (t->elt->kind == TY_PTR) ts_buf_printf(&b, "0x%" PRIx64, x);
       else if (conv == 'u' || conv == 'x') ts_buf_printf(&b, conv == 'x' ? "%" PRIx64 : "%" PRIu64, x);
       else {

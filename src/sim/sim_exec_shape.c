@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sim_fp.h"
+
 /* Row-major strides (in elements) of tile t. */
 static void strides_of(const struct ty *t, int64_t *s) {
   int64_t k = 1;
@@ -35,6 +37,14 @@ static void fill(unsigned char *r, const unsigned char *v, int64_t n, size_t sz)
     memcpy(r + (size_t)done * sz, r, (size_t)(done * 2 <= n ? done : n - done) * sz);
 }
 
+/* A constant's bits; an fp8 literal (parsed in the OCP encoding) re-encoded
+** where the description says fp8="fnuz". */
+static uint64_t const_bits(const struct sim_ctx *c, const struct ty *t, uint64_t bits) {
+  if (t->elt->kind != TY_FLOAT) return bits;
+  enum ty_elem e = t->elt->elem, f = fp_fp8_encoding(e, c->o->fp8_fnuz);
+  return f == e ? bits : fp_convert(e, bits, f, RND_NEAREST_EVEN);
+}
+
 int sim_exec_constant(struct sim_ctx *c, const struct ir_op *op) {
   unsigned char *r = OUT(c, op, 0);
   if (!r) return -1;
@@ -44,10 +54,10 @@ int sim_exec_constant(struct sim_ctx *c, const struct ir_op *op) {
   int64_t n = ty_numel(t);
   if (d->splat) {
     unsigned char v[8];
-    put_bits(v, 0, sz, d->bits[0]);
+    put_bits(v, 0, sz, const_bits(c, t, d->bits[0]));
     fill(r, v, n, sz);
   } else {
-    for (int64_t i = 0; i < n; i++) put_bits(r, (size_t)i, sz, d->bits[i]);
+    for (int64_t i = 0; i < n; i++) put_bits(r, (size_t)i, sz, const_bits(c, t, d->bits[i]));
   }
   return 0;
 }
