@@ -946,8 +946,10 @@ static int gemm_f64(const struct mma_cfg *g, int64_t m, int64_t n, int64_t k, co
 ** E (the largest exponent of the non-zero products, of c and of the
 ** profile's floor) is found first by a pass in 16-bit integers, 32
 ** columns at a time.  The path takes f32 accumulators rounded toward
-** zero with c a term of the block (sm70 to sm100, but not fp8 on sm100,
-** and fp8 on sm89 and sm90 only with fast_acc); anything it does not
+** zero with c a term of the block (every unit of sm70 to sm120; fp8 on
+** sm89 and sm90 with its promotion to the f32 accumulator every 128 k,
+** an IEEE add to nearest even in doubles rounded to f32, unless
+** fast_acc); anything it does not
 ** reproduce goes to the scalar model: Inf or NaN inputs (the whole call),
 ** and outputs whose accumulator is Inf, NaN, f32-subnormal or beyond the
 ** f32 range at any block boundary (the 2 x 32 tile they are in).
@@ -986,12 +988,12 @@ struct zpack {
 };
 
 /* Whether the vector kernel computes g's block FMA (see above). */
-static bool zfast_ok(const struct mma_cfg *g, bool fast_acc, int64_t k) {
+static bool zfast_ok(const struct mma_cfg *g, int64_t k) {
   const struct mma_unit *u = g->u;
   return u->algo == MMA_BFMA && !u->sticky && !u->late_c && !u->odd_even && !u->prd_limit &&
          !u->ftz_in && !u->ftz_out && !g->fnuz && g->out == EL_F32 && g->r.rm == RND_ZERO &&
          g->r.frac <= 23 && g->r.frac >= 1 && g->in_prec <= 12 && u->frac <= 29 && k > 0 &&
-         (!u->promote || fast_acc);
+         u->promote % u->block == 0;
 }
 
 /* One element (bits of format f, in_prec - 1 = f.mbits) as a double,
@@ -1117,10 +1119,11 @@ ZV static int zpack_init(struct zpack *p, const struct mma_cfg *g, int64_t m, in
 
 /* The block FMA of rows i0 .. i0+R-1 and columns j0 .. j0+31 into
 ** (float) d, from (float) c; false (d untouched) when an output must go
-** to the scalar model. */
+** to the scalar model.  pr > 0: fp8 promotion, the chain restarted from
+** +0 every pr k and added to the f32 accumulator (mma_tile_dot). */
 ZT static inline __attribute__((always_inline)) bool
 ztile(const struct zpack *p, const struct mma_cfg *g, const int R, int64_t i0, int64_t j0,
-      const float *c, int64_t ldc, float *d, int64_t ldd) {
+      const float *c, int64_t ldc, float *d, int64_t ldd, int64_t pr) {
   const int64_t k = p->k, gi = j0 / ZW, abase = i0 / ZR * ZR * k;
   const double *bp = p->bp + gi * k * 2 * ZW;
   const int16_t *eb = p->eb + gi * k * ZW;
@@ -1133,12 +1136,14 @@ ztile(const struct zpack *p, const struct mma_cfg *g, const int R, int64_t i0, i
   const __m512i sgn = _mm512_set1_epi64(INT64_MIN);
   const __m512i floor16 = _mm512_set1_epi16((int16_t)(floor_e + bias));
   __m512i emax = _mm512_setzero_si512(), emin1 = _mm512_set1_epi64(-1);
-  __m512d C[ZR][4], X[ZR][4], Y[ZR][4];
+  __m512d C[ZR][4], X[ZR][4], Y[ZR][4], O[ZR][4];   /* O: the f32 accumulator when pr */
   _Pragma("GCC unroll 4")
   for (int r = 0; r < R; r++)
     _Pragma("GCC unroll 4")
-    for (int v = 0; v < 4; v++)
-      C[r][v] = _mm512_cvtps_pd(_mm256_loadu_ps(c + (i0 + r) * ldc + j0 + 8 * v));
+    for (int v = 0; v < 4; v++) {
+      O[r][v] = _mm512_cvtps_pd(_mm256_loadu_ps(c + (i0 + r) * ldc + j0 + 8 * v));
+      C[r][v] = pr ? _mm512_setzero_pd() : O[r][v];
+    }
   for (int64_t kb = 0; kb < k; kb += blk) {
     int64_t ke = kb + blk < k ? kb + blk : k;
     /* E: the largest exponent of the products (16-bit lanes), of c and
@@ -1191,6 +1196,18 @@ ztile(const struct zpack *p, const struct mma_cfg *g, const int R, int64_t i0, i
       for (int v = 0; v < 4; v++)
         C[r][v] = _mm512_castsi512_pd(_mm512_and_si512(_mm512_castpd_si512(_mm512_sub_round_pd(
             X[r][v], Y[r][v], _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC)), keep));  /* exact; 0 is +0 */
+    if (pr && (ke % pr == 0 || ke == k)) {
+      /* promotion: O + chain, an IEEE f32 add to nearest even (the double
+      ** sum of two f32 values is exact), and the chain from +0 again */
+      _Pragma("GCC unroll 4")
+      for (int r = 0; r < R; r++)
+        _Pragma("GCC unroll 4")
+        for (int v = 0; v < 4; v++) {
+          __m512d s = _mm512_add_round_pd(O[r][v], C[r][v], _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+          O[r][v] = _mm512_cvtps_pd(_mm512_cvt_roundpd_ps(s, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC));
+          C[r][v] = _mm512_setzero_pd();
+        }
+    }
   }
   _Pragma("GCC unroll 4")
   for (int r = 0; r < R; r++)
@@ -1208,13 +1225,15 @@ ztile(const struct zpack *p, const struct mma_cfg *g, const int R, int64_t i0, i
   for (int r = 0; r < R; r++)
     _Pragma("GCC unroll 4")
     for (int v = 0; v < 4; v++)
-      _mm256_storeu_ps(d + (i0 + r) * ldd + j0 + 8 * v, _mm512_cvtpd_ps(C[r][v]));
+      _mm256_storeu_ps(d + (i0 + r) * ldd + j0 + 8 * v, _mm512_cvtpd_ps(pr ? O[r][v] : C[r][v]));
   return true;
 }
 
 ZT static bool ztile_rows(const struct zpack *p, const struct mma_cfg *g, int R, int64_t i0,
-                          int64_t j0, const float *c, int64_t ldc, float *d, int64_t ldd) {
-  return R == ZR ? ztile(p, g, ZR, i0, j0, c, ldc, d, ldd) : ztile(p, g, 1, i0, j0, c, ldc, d, ldd);
+                          int64_t j0, const float *c, int64_t ldc, float *d, int64_t ldd,
+                          int64_t pr) {
+  return R == ZR ? ztile(p, g, ZR, i0, j0, c, ldc, d, ldd, pr)
+                 : ztile(p, g, 1, i0, j0, c, ldc, d, ldd, pr);
 }
 #endif
 
@@ -1247,10 +1266,11 @@ static int gemm_fast(const struct mma_cfg *g, int64_t m, int64_t n, int64_t k, c
                      int64_t lda, const void *b, int64_t ldb, const void *c, int64_t ldc, void *d,
                      int64_t ldd, bool fast_acc) {
 #ifdef MMA_X86
-  if (!zfast_ok(g, fast_acc, k) || n < ZW || !__builtin_cpu_supports("avx512f") ||
+  if (!zfast_ok(g, k) || n < ZW || !__builtin_cpu_supports("avx512f") ||
       !__builtin_cpu_supports("avx512dq") || !__builtin_cpu_supports("avx512bw"))
     return 1;
   struct zpack p = { .nv = n / ZW * ZW };
+  int64_t pr = fast_acc ? 0 : g->u->promote;        /* as mma_tile_dot promotes */
   int rc = zpack_init(&p, g, m, k, a, lda, b, ldb);
   if (rc) return rc;
   /* the kernel's fmas round down: the rounding mode, FTZ and DAZ off */
@@ -1259,7 +1279,7 @@ static int gemm_fast(const struct mma_cfg *g, int64_t m, int64_t n, int64_t k, c
   for (int64_t j0 = 0; j0 < p.nv && !rc; j0 += ZW)
     for (int64_t i0 = 0; i0 < m && !rc; i0 += ZR) {
       int R = m - i0 < ZR ? (int)(m - i0) : ZR;
-      if (!ztile_rows(&p, g, R, i0, j0, c, ldc, d, ldd)) {
+      if (!ztile_rows(&p, g, R, i0, j0, c, ldc, d, ldd, pr)) {
         _mm_setcsr(csr);
         rc = scalar_block(g, i0, i0 + R, j0, j0 + ZW, k, a, lda, b, ldb, c, ldc, d, ldd, fast_acc);
         _mm_setcsr(down);

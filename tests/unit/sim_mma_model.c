@@ -386,6 +386,35 @@ START_TEST(gemm_fast_vs_scalar) {
 }
 END_TEST
 
+/* fp8 promotion on the vector path (sm89, sm90 without fast_acc): K of
+** several promotion intervals and a tail, against mma_tile_dot. */
+START_TEST(gemm_fast_promote) {
+  enum { M = 5, K = 300, NN = 40 };
+  static const char *const prof[] = { "sm89", "sm90" };
+  enum ty_elem in = _i % 2 ? EL_F8E5M2 : EL_F8E4M3FN;
+  int style = _i / 4 % 3;
+  const struct mma_cfg *g = cfg(prof[_i / 2 % 2], in, EL_F32);
+  static uint32_t a[M * K], b[K * NN], c[M * NN], d[M * NN];
+  static unsigned char pa[M * K], pb[K * NN];
+  uint32_t seed = 4242u + (uint32_t)_i;
+  for (int i = 0; i < M * K; i++) a[i] = rand_elem(in, style, &seed);
+  for (int i = 0; i < K * NN; i++) b[i] = rand_elem(in, style, &seed);
+  for (int i = 0; i < M * NN; i++) c[i] = 0x3F000000u + (next(&seed) << 8 & 0xFFFFFFu);
+  pack(in, a, M * K, pa);
+  pack(in, b, K * NN, pb);
+  ck_assert_int_eq(mma_gemm(g, M, NN, K, pa, K, pb, NN, c, NN, d, NN, false), 0);
+  for (int i = 0; i < M; i++)
+    for (int j = 0; j < NN; j++) {
+      struct mma_val va[K], vb[K];
+      mma_decode(g, pa + (size_t)i * K, K, 1, va);
+      mma_decode(g, pb + (size_t)j, K, NN, vb);
+      uint64_t want = mma_tile_dot(g, va, vb, K, c[i * NN + j], false);
+      ck_assert_msg(d[i * NN + j] == want, "case %d [%d,%d]: got %#x want %#llx", _i, i, j,
+                    d[i * NN + j], (unsigned long long)want);
+    }
+}
+END_TEST
+
 /* A sum that cancels exactly is +0 in every profile, on the vector path
 ** too (32 columns: wide enough for it), whatever rounding its kernel uses. */
 START_TEST(gemm_zero_sign) {
@@ -464,6 +493,7 @@ Suite *suite_sim_mma_model(void) {
   tc = tcase_create("gemm");
   tcase_add_test(tc, gemm_matches_dots);
   tcase_add_test(tc, gemm_zero_sign);
+  tcase_add_loop_test(tc, gemm_fast_promote, 0, 12);
   tcase_add_test(tc, gemm_f64);
   tcase_add_loop_test(tc, gemm_fast_vs_scalar, 0, (int)(N(fast_profiles) * N(fast_types) * 4));
   suite_add_tcase(s, tc);
