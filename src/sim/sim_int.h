@@ -114,9 +114,12 @@ int sim_mem_access(struct sim_ctx *c, const struct ir_op *op, struct sim_access 
 ** mem_reserve), or touches no memory at all. */
 bool sim_mem_has_data(const struct sim_ctx *c, const struct sim_access *acc);
 
-/* sim_launch.c, for the trace launcher: globals into memory, and whether
-** blocks of the kernel can see each other (then they run in grid order). */
-int sim_alloc_globals(const struct ir_module *m, struct sim_mem *mem, struct sim_error *err);
+/* sim_launch.c, for the trace launcher: the start of a launch (err
+** cleared, the argument count checked, globals into memory; -1 with err
+** set), and whether blocks of the kernel can see each other (then they run
+** in grid order). */
+int sim_launch_begin(const struct ir_module *m, const struct ir_op *entry, int nargs,
+                     struct sim_mem *mem, struct sim_error *err);
 bool sim_order_matters(const struct ir_block *b);
 void sim_frame_free(struct sim_frame *f);
 /* k of block b in grid g, x fastest: the grid order errors are ranked by. */

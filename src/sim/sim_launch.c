@@ -53,7 +53,7 @@ int sim_run_entry_block(struct sim_ctx *c, const struct ir_op *entry,
 }
 
 /* Globals live in memory named "@name"; constant ones are read-only. */
-int sim_alloc_globals(const struct ir_module *m, struct sim_mem *mem, struct sim_error *err) {
+static int sim_alloc_globals(const struct ir_module *m, struct sim_mem *mem, struct sim_error *err) {
   for (const struct ir_op *mod = m->op; mod; mod = mod->next)
     for (const struct ir_op *op = mod->regions[0].block->first; op; op = op->next) {
       if (op->code != IR_OP_global) continue;
@@ -123,9 +123,8 @@ int sim_set_numerics(struct sim_opts *o, const char *name) {
   return 0;
 }
 
-int sim_launch(const struct ir_module *m, const struct ir_op *entry,
-               const uint32_t grid[3], const struct sim_value *args, int nargs,
-               struct sim_mem *mem, const struct sim_opts *o, struct sim_error *err) {
+int sim_launch_begin(const struct ir_module *m, const struct ir_op *entry, int nargs,
+                     struct sim_mem *mem, struct sim_error *err) {
   memset(err, 0, sizeof *err);
   const struct ir_block *body = entry->regions[0].block;
   if (nargs != body->nargs) {
@@ -135,7 +134,14 @@ int sim_launch(const struct ir_module *m, const struct ir_op *entry,
     err->loc = entry->loc;
     return -1;
   }
-  if (sim_alloc_globals(m, mem, err)) return -1;
+  return sim_alloc_globals(m, mem, err);
+}
+
+int sim_launch(const struct ir_module *m, const struct ir_op *entry,
+               const uint32_t grid[3], const struct sim_value *args, int nargs,
+               struct sim_mem *mem, const struct sim_opts *o, struct sim_error *err) {
+  if (sim_launch_begin(m, entry, nargs, mem, err)) return -1;
+  const struct ir_block *body = entry->regions[0].block;
   uint64_t total = (uint64_t)grid[0] * grid[1] * grid[2];
   int threads = o->threads > 0 ? o->threads : 0;
   if (sim_order_matters(body)) return sim_launch_coop(m, entry, grid, args, nargs, mem, o, err);

@@ -591,17 +591,9 @@ int sim_trace_launch(const struct ir_module *m, const struct ir_op *entry,
                      const uint32_t grid[3], const struct sim_value *args, int nargs,
                      struct sim_mem *mem, const struct sim_opts *o,
                      struct sim_trace *t, struct sim_error *err) {
-  memset(err, 0, sizeof *err);
   memcpy(t->grid, grid, sizeof t->grid);
+  if (sim_launch_begin(m, entry, nargs, mem, err)) return -1;
   const struct ir_block *body = entry->regions[0].block;
-  if (nargs != body->nargs) {
-    snprintf(err->msg, sizeof err->msg, "entry '%s' takes %d arguments, %d given",
-             entry->attr.str, body->nargs, nargs);
-    err->set = true;
-    err->loc = entry->loc;
-    return -1;
-  }
-  if (sim_alloc_globals(m, mem, err)) return -1;
   int nthreads = o->threads > 0 ? o->threads : 1;
 #ifdef _OPENMP
   if (o->threads <= 0) nthreads = omp_get_max_threads();

@@ -47,16 +47,22 @@ static const struct mma_cfg *cfg(const char *prof, enum ty_elem in, enum ty_elem
   return &g;
 }
 
-/* c + sum a[k]*b[k] by profile prof, as the tile-level accumulation. */
-static uint64_t dot(const char *prof, enum ty_elem in, enum ty_elem out, const uint32_t *a,
-                    const uint32_t *b, int n, uint64_t c, bool fast_acc) {
+/* The n values of a and b (element patterns of type in) decoded for g. */
+static void decode2(const struct mma_cfg *g, enum ty_elem in, const uint32_t *a,
+                    const uint32_t *b, int n, struct mma_val *va, struct mma_val *vb) {
   static unsigned char pa[512 * 4], pb[512 * 4];
-  static struct mma_val va[512], vb[512];
-  const struct mma_cfg *g = cfg(prof, in, out);
   pack(in, a, n, pa);
   pack(in, b, n, pb);
   mma_decode(g, pa, n, 1, va);
   mma_decode(g, pb, n, 1, vb);
+}
+
+/* c + sum a[k]*b[k] by profile prof, as the tile-level accumulation. */
+static uint64_t dot(const char *prof, enum ty_elem in, enum ty_elem out, const uint32_t *a,
+                    const uint32_t *b, int n, uint64_t c, bool fast_acc) {
+  static struct mma_val va[512], vb[512];
+  const struct mma_cfg *g = cfg(prof, in, out);
+  decode2(g, in, a, b, n, va, vb);
   return mma_tile_dot(g, va, vb, n, c, fast_acc);
 }
 
@@ -173,13 +179,9 @@ END_TEST
 ** tile-level mmaf (mma_tile_dot): they differ where ptxas emulates it. */
 static uint64_t sync1(const char *prof, enum ty_elem in, enum ty_elem out, const uint32_t *a,
                       const uint32_t *b, int n, uint64_t c) {
-  static unsigned char pa[64 * 4], pb[64 * 4];
   static struct mma_val va[64], vb[64];
   const struct mma_cfg *g = cfg(prof, in, out);
-  pack(in, a, n, pa);
-  pack(in, b, n, pb);
-  mma_decode(g, pa, n, 1, va);
-  mma_decode(g, pb, n, 1, vb);
+  decode2(g, in, a, b, n, va, vb);
   return mma_dot(g, va, vb, n, c);
 }
 
